@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "brief",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+        .library(name: "BriefKit", targets: ["BriefText", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Links system ICU (libicu-dev). Its header exposes no ICU types: see design.md's pitfall
+        // about Foundation's private ICU copy.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // The only code that includes <unicode/*.h>; its public header uses plain C types.
+        .target(name: "ICUBridge", dependencies: ["CICU"]),
+        .target(name: "BriefResources"),
+        // The stages, in the order data flows through them.
+        .target(name: "BriefInput"),
+        .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
+        .target(name: "BriefDocument", dependencies: ["BriefText", "BriefResources"]),
+        .target(name: "BriefSummary", dependencies: ["BriefDocument"]),
+        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefResources"]),
+        .target(name: "BriefOutput", dependencies: ["BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary"]),
+        .executableTarget(
+            name: "brief",
+            dependencies: [
+                "BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "brief-bench",
+            dependencies: ["BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefResources"],
+            path: "Benchmarks/brief-bench"
+        ),
+        .testTarget(name: "BriefTextTests", dependencies: ["BriefText", "BriefResources"]),
+        .testTarget(name: "BriefInputTests", dependencies: ["BriefInput"]),
+        .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefText", "BriefResources"]),
+        .testTarget(name: "BriefSummaryTests", dependencies: ["BriefSummary", "BriefDocument", "BriefText"]),
+        .testTarget(name: "BriefPipelineTests", dependencies: ["BriefPipeline", "BriefResources", "BriefSummary"]),
+        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefPipeline", "BriefInput", "BriefResources"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BriefResources"]),
+    ]
+)

@@ -1,0 +1,145 @@
+import BriefResources
+import BriefText
+
+/// Turns text into a `Document`: head split from body, paragraphs, sentences and words.
+///
+/// Caches one `Segmenter` per language (ICU handles are costly to open): keep one analyzer per
+/// thread and reuse it across documents.
+public final class Analyzer {
+    private let data: DataDirectory?
+    private var segmenters: [String: Segmenter] = [:]
+    public var headerSplitter = HeaderSplitter()
+
+    /// `data` supplies abbreviation lists; without it ICU's own rules apply alone.
+    public init(data: DataDirectory?) {
+        self.data = data
+    }
+
+    /// The segmenter for a language, opened on first use.
+    public func segmenter(for language: String) throws -> Segmenter {
+        if let cached = segmenters[language] { return cached }
+        let abbreviations = try data.map { try AbbreviationList.load(language: language, from: $0) } ?? .empty
+        let segmenter = try Segmenter(language: language, abbreviations: abbreviations)
+        segmenters[language] = segmenter
+        return segmenter
+    }
+
+    /// Analyzes `text`; `language` overrides the guess from the script, `title` is a title
+    /// given outside the text.
+    public func analyze(_ text: String, language: String? = nil, title: String? = nil) throws -> Document {
+        let profile = ScriptDetector.profile(of: text)
+        let language = language ?? Self.defaultLanguage(for: profile.dominant)
+        let segmenter = try segmenter(for: language)
+        return Segmenter.withBytes(of: text) { bytes in
+            let (headerLines, bodyStart) = headerSplitter.split(bytes)
+            var paragraphs: [Paragraph] = []
+            var sentences: [Sentence] = []
+            var words: [WordToken] = []
+            var scratch: [UInt8] = []
+            for range in Self.paragraphRanges(in: bytes, from: bodyStart) {
+                // Line breaks inside a paragraph are wraps: segment a copy where they are spaces
+                // (same byte length, so offsets stay valid) lest ICU end a sentence at each.
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                for index in scratch.indices where scratch[index] == 0x0A { scratch[index] = 0x20 }
+                let (sentenceRanges, paragraphWords) = scratch.withUnsafeBufferPointer { copy in
+                    (segmenter.sentences(in: copy, offset: range.lowerBound),
+                     segmenter.words(in: copy, offset: range.lowerBound))
+                }
+                guard !sentenceRanges.isEmpty else { continue }
+                let firstSentence = sentences.count
+                var wordIndex = 0
+                for sentenceRange in sentenceRanges {
+                    while wordIndex < paragraphWords.count, Int(paragraphWords[wordIndex].end) <= sentenceRange.lowerBound {
+                        wordIndex += 1
+                    }
+                    let firstWord = words.count + wordIndex
+                    while wordIndex < paragraphWords.count, Int(paragraphWords[wordIndex].start) < sentenceRange.upperBound {
+                        wordIndex += 1
+                    }
+                    sentences.append(Sentence(range: sentenceRange, paragraph: paragraphs.count,
+                                              words: firstWord..<(words.count + wordIndex)))
+                }
+                words.append(contentsOf: paragraphWords)
+                paragraphs.append(Paragraph(range: range, sentences: firstSentence..<sentences.count))
+            }
+            return Document(text: text, language: language, script: profile.dominant,
+                            header: Header(lines: headerLines, givenTitle: title),
+                            paragraphs: paragraphs, sentences: sentences, words: words)
+        }
+    }
+
+    /// The segmentation language when none is given: from the script, English for Latin.
+    public static func defaultLanguage(for script: Script) -> String {
+        switch script.name {
+        case "Arabic": return "ar"
+        case "Cyrillic": return "ru"
+        case "Hebrew": return "he"
+        case "Greek": return "el"
+        case "Han": return "zh"
+        default: return "en"
+        }
+    }
+
+    /// Paragraph byte ranges of the body: blocks between blank lines, also split after a line
+    /// that ends a sentence (copied articles often have one paragraph per line).
+    static func paragraphRanges(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var paragraphStart: Int?
+        var position = start
+        while position < bytes.count {
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let line = Segmenter.trimmingWhitespace(position..<end, in: bytes)
+            if line.isEmpty {
+                if let open = paragraphStart {
+                    ranges.append(open..<lastContentEnd(bytes, before: position))
+                    paragraphStart = nil
+                }
+            } else {
+                if paragraphStart == nil { paragraphStart = line.lowerBound }
+                if endsSentence(bytes, line), end < bytes.count {
+                    ranges.append(paragraphStart!..<line.upperBound)
+                    paragraphStart = nil
+                }
+            }
+            position = end + 1
+        }
+        if let open = paragraphStart {
+            ranges.append(open..<lastContentEnd(bytes, before: bytes.count))
+        }
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    private static func lastContentEnd(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+        var upper = end
+        while upper > 0, Segmenter.isSpace(bytes[upper - 1]) { upper -= 1 }
+        return upper
+    }
+
+    /// Whether a line ends with sentence-final punctuation, possibly inside closing quotes.
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var index = line.upperBound - 1
+        // Skip closing quotes and brackets: " ' ) ] and ” ’ » (multi-byte).
+        while index >= line.lowerBound {
+            let byte = bytes[index]
+            if byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D {
+                index -= 1
+            } else if index >= line.lowerBound + 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80,
+                      bytes[index] == 0x9D || bytes[index] == 0x99 {
+                index -= 3
+            } else if index >= line.lowerBound + 1, bytes[index - 1] == 0xC2, byte == 0xBB {
+                index -= 2
+            } else {
+                break
+            }
+        }
+        guard index >= line.lowerBound else { return false }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+        // ؟ (D8 9F) and … (E2 80 A6)
+        if index >= line.lowerBound + 1, bytes[index - 1] == 0xD8, byte == 0x9F { return true }
+        if index >= line.lowerBound + 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80, byte == 0xA6 { return true }
+        return false
+    }
+}

@@ -1,0 +1,103 @@
+import BriefText
+
+/// A part of an article's head.
+public enum HeaderField: String, Sendable, Codable, CaseIterable {
+    case title, byline, dateline, source
+}
+
+/// One piece of the head found in the text, with its UTF-8 byte range.
+public struct HeaderLine: Hashable, Sendable {
+    public var field: HeaderField
+    public var range: Range<Int>
+
+    public init(field: HeaderField, range: Range<Int>) {
+        self.field = field
+        self.range = range
+    }
+}
+
+/// The head of an article (title, byline, dateline, source) kept apart from its body.
+public struct Header: Hashable, Sendable {
+    /// Head pieces found in the text, in text order.
+    public var lines: [HeaderLine]
+    /// A title given alongside the text (e.g. a JSON Lines `title`), preferred over one found.
+    public var givenTitle: String?
+
+    public init(lines: [HeaderLine] = [], givenTitle: String? = nil) {
+        self.lines = lines
+        self.givenTitle = givenTitle
+    }
+
+    /// The first piece of a given kind.
+    public func line(_ field: HeaderField) -> HeaderLine? {
+        lines.first { $0.field == field }
+    }
+}
+
+/// A paragraph of the body: its byte range and the sentences it holds.
+public struct Paragraph: Hashable, Sendable {
+    public var range: Range<Int>
+    /// Indices into `Document.sentences`.
+    public var sentences: Range<Int>
+}
+
+/// A sentence of the body: its byte range, paragraph, and words.
+public struct Sentence: Hashable, Sendable {
+    public var range: Range<Int>
+    /// Index into `Document.paragraphs`.
+    public var paragraph: Int
+    /// Indices into `Document.words`.
+    public var words: Range<Int>
+}
+
+/// An analyzed article: the one model every later stage reads.
+///
+/// All ranges are UTF-8 byte offsets into `text`, so slicing is O(1) and offsets survive a
+/// round trip through JSON.
+public struct Document: Sendable {
+    /// The text the offsets refer to (decoded, and repaired once repair exists).
+    public let text: String
+    /// The language code used for segmentation ("en", "ar" …).
+    public let language: String
+    /// The dominant script of the text.
+    public let script: Script
+    public let header: Header
+    public let paragraphs: [Paragraph]
+    public let sentences: [Sentence]
+    public let words: [WordToken]
+
+    public init(text: String, language: String, script: Script, header: Header,
+                paragraphs: [Paragraph], sentences: [Sentence], words: [WordToken]) {
+        self.text = text
+        self.language = language
+        self.script = script
+        self.header = header
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.words = words
+    }
+
+    /// The text in a byte range.
+    public subscript(range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let upper = utf8.index(lower, offsetBy: range.count)
+        return text[lower..<upper]
+    }
+
+    /// The text of sentence `index`.
+    public func text(ofSentence index: Int) -> Substring {
+        self[sentences[index].range]
+    }
+
+    /// The words of sentence `index`.
+    public func words(ofSentence index: Int) -> ArraySlice<WordToken> {
+        words[sentences[index].words]
+    }
+
+    /// The text of a head field, the given title first for `.title`.
+    public func headerText(_ field: HeaderField) -> String? {
+        if field == .title, let given = header.givenTitle, !given.isEmpty { return given }
+        return header.line(field).map { String(self[$0.range]) }
+    }
+}

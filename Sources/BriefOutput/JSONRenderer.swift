@@ -1,0 +1,47 @@
+import BriefDocument
+import BriefInput
+import BriefPipeline
+
+/// Renders briefs as JSON: a whole document for one article, or one line per JSON Lines record.
+public struct JSONRenderer: Sendable {
+    /// Pretty-printed for humans, or compact (JSON Lines).
+    public var pretty: Bool
+
+    public init(pretty: Bool = true) {
+        self.pretty = pretty
+    }
+
+    /// The brief of one article: its head, and the chosen sentences with their index in the article.
+    public func render(_ brief: ArticleBrief) -> String {
+        let document = brief.document
+        let head: [(String, JSONValue)] = HeaderField.allCases.compactMap { field in
+            document.headerText(field).map { (field.rawValue, .string($0)) }
+        }
+        let value = JSONValue.object([
+            ("source", .string(brief.source)),
+            ("encoding", .optional(brief.encoding)),
+            ("language", .string(document.language)),
+            ("script", .string(document.script.name)),
+            ("head", .object(head)),
+            ("method", .string(brief.summary.method)),
+            ("sentence_count", .int(brief.summary.sentenceCount)),
+            ("sentences", .array(brief.summary.sentences.map { sentence in
+                .object([("index", .int(sentence.index)), ("text", .string(sentence.text))])
+            })),
+        ])
+        return value.serialized(pretty: pretty)
+    }
+
+    /// One JSON Lines result: `{"id", "sentences"}` with the chosen sentences in article order.
+    public func renderRecord(id: RecordID, _ brief: ArticleBrief) -> String {
+        JSONValue.object([
+            ("id", JSONValue(id)),
+            ("sentences", .array(brief.summary.sentences.map { .string($0.text) })),
+        ]).serialized(pretty: pretty)
+    }
+
+    /// One JSON Lines error: `{"id", "error"}`.
+    public func renderError(id: RecordID, _ message: String) -> String {
+        JSONValue.object([("id", JSONValue(id)), ("error", .string(message))]).serialized(pretty: pretty)
+    }
+}

@@ -1,0 +1,36 @@
+import BriefDocument
+import BriefPipeline
+
+/// Renders a brief as plain text for a terminal: the head found in the article, then the
+/// chosen sentences, one per paragraph.
+public struct TextRenderer: Sendable {
+    public init() {}
+
+    public func render(_ brief: ArticleBrief) -> String {
+        var out = ""
+        let document = brief.document
+        if let title = document.headerText(.title) { out += title + "\n" }
+        for field in [HeaderField.source, .byline, .dateline] {
+            if let value = document.headerText(field) { out += "\(field.label): \(value)\n" }
+        }
+        if !out.isEmpty { out += "\n" }
+        if brief.summary.sentences.isEmpty {
+            out += "(no body text to summarize)\n"
+        } else {
+            out += brief.summary.sentences.map(\.text).joined(separator: "\n\n") + "\n"
+        }
+        return out
+    }
+}
+
+extension HeaderField {
+    /// The field's name as shown to readers.
+    public var label: String {
+        switch self {
+        case .title: return "Title"
+        case .byline: return "By"
+        case .dateline: return "Dateline"
+        case .source: return "Source"
+        }
+    }
+}

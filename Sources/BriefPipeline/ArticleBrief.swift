@@ -1,0 +1,34 @@
+import BriefDocument
+import BriefSummary
+
+/// Everything brief knows about one article after the pipeline ran: the analyzed document,
+/// the chosen sentences and how the input was read.
+public struct ArticleBrief: Sendable {
+    /// The file path, "-" for standard input, or a JSON Lines record id.
+    public var source: String
+    /// The encoding the input bytes were in ("UTF-8", "windows-1256" …), nil for text given as a string.
+    public var encoding: String?
+    public var document: Document
+    public var summary: Summary
+
+    public init(source: String, encoding: String?, document: Document, summary: Summary) {
+        self.source = source
+        self.encoding = encoding
+        self.document = document
+        self.summary = summary
+    }
+}
+
+/// Why one article could not be briefed: which input, and the problem in words a user can act on.
+public struct ArticleError: Error, Equatable, CustomStringConvertible {
+    /// The file path, "-", or the record id.
+    public var source: String
+    public var problem: String
+
+    public init(source: String, problem: String) {
+        self.source = source
+        self.problem = problem
+    }
+
+    public var description: String { "\(source): \(problem)" }
+}

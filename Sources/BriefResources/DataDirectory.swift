@@ -1,0 +1,137 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Locates brief's data folders (`Models/`, `Lexicons/`) and reads files from them.
+///
+/// Data stays plain text in the repository; the binary finds it at run time instead of carrying
+/// copies, so an edited lexicon takes effect without a rebuild.
+public struct DataDirectory: Sendable, Equatable {
+    /// The folder that holds `Models/` and `Lexicons/`.
+    public let root: String
+
+    /// Environment variable that overrides the search.
+    public static let environmentVariable = "BRIEF_DATA_DIR"
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Finds the data folder: `$BRIEF_DATA_DIR`, then the folders above the running executable
+    /// (a build inside the repository), then `<prefix>/share/brief` next to an installed binary.
+    public static func locate(executablePath: String? = nil) throws(DataDirectoryError) -> DataDirectory {
+        if let override = getenv(environmentVariable).map({ String(cString: $0) }), !override.isEmpty {
+            guard isDataRoot(override) else { throw .notADataDirectory(override) }
+            return DataDirectory(root: override)
+        }
+        var searched: [String] = []
+        if let executable = executablePath ?? currentExecutablePath() {
+            var folder = parent(of: executable)
+            for _ in 0..<8 where folder != "/" && !folder.isEmpty {
+                searched.append(folder)
+                if isDataRoot(folder) { return DataDirectory(root: folder) }
+                let shared = folder + "/share/brief"
+                if isDataRoot(shared) { return DataDirectory(root: shared) }
+                folder = parent(of: folder)
+            }
+        }
+        throw .notFound(searched: searched)
+    }
+
+    /// Path of a file under the data root, e.g. `path("Models/abbreviations/en.tsv")`.
+    public func path(_ relative: String) -> String {
+        root + "/" + relative
+    }
+
+    /// Whether a data file exists.
+    public func exists(_ relative: String) -> Bool {
+        access(path(relative), F_OK) == 0
+    }
+
+    /// The UTF-8 text of a data file.
+    public func text(_ relative: String) throws(DataDirectoryError) -> String {
+        let full = path(relative)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw .missingFile(full)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .notUTF8(full)
+        }
+        return text
+    }
+
+    /// The non-empty lines of a data file with `#` comments removed and whitespace trimmed.
+    public func lines(_ relative: String) throws(DataDirectoryError) -> [Substring] {
+        try text(relative).split(whereSeparator: \.isNewline).compactMap { raw in
+            let content = raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw
+            let trimmed = content.trimmingWhitespace()
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
+    private static func isDataRoot(_ folder: String) -> Bool {
+        var info = stat()
+        return stat(folder + "/Models", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            && stat(folder + "/Lexicons", &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func currentExecutablePath() -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #else
+        return CommandLine.arguments.first
+        #endif
+    }
+}
+
+/// Why brief's data could not be read.
+public enum DataDirectoryError: Error, Equatable, CustomStringConvertible {
+    case notFound(searched: [String])
+    case notADataDirectory(String)
+    case missingFile(String)
+    case notUTF8(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let searched):
+            return "cannot find brief's data folders (Models/, Lexicons/); set \(DataDirectory.environmentVariable) to the repository or share/brief folder (searched: \(searched.joined(separator: ", ")))"
+        case .notADataDirectory(let path):
+            return "\(DataDirectory.environmentVariable)=\(path) does not contain Models/ and Lexicons/"
+        case .missingFile(let path):
+            return "\(path): data file missing or unreadable"
+        case .notUTF8(let path):
+            return "\(path): data file is not valid UTF-8"
+        }
+    }
+}
+
+extension Substring {
+    /// The slice without leading and trailing whitespace.
+    public func trimmingWhitespace() -> Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[first...last]
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace.
+    public func trimmedString() -> String {
+        String(Substring(self).trimmingWhitespace())
+    }
+}

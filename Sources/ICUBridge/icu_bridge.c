@@ -1,0 +1,250 @@
+// The only file that includes ICU headers. ICU's own headers map the unsuffixed names used
+// here to the versioned symbols of the installed library (ubrk_open -> ubrk_open_72), so
+// nothing in Swift depends on the ICU version.
+#include "icu_bridge.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uclean.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+
+const char *brief_icu_error_name(int32_t code) { return u_errorName((UErrorCode)code); }
+
+void brief_icu_version(char *out, int32_t capacity) {
+    UVersionInfo info;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(info);
+    u_versionToString(info, text);
+    if (capacity > 0) {
+        strncpy(out, text, (size_t)capacity - 1);
+        out[capacity - 1] = 0;
+    }
+}
+
+// MARK: Break iteration
+
+struct brief_breaker {
+    UBreakIterator *iterator;
+    UText *text;
+    int started;
+    int done;
+};
+
+brief_breaker *brief_breaker_open(int32_t kind, const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIteratorType type = kind == 0 ? UBRK_SENTENCE : UBRK_WORD;
+    UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return NULL;
+    }
+    brief_breaker *breaker = calloc(1, sizeof(brief_breaker));
+    if (breaker == NULL) {
+        ubrk_close(iterator);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    breaker->iterator = iterator;
+    breaker->done = 1;
+    *error = status;
+    return breaker;
+}
+
+void brief_breaker_close(brief_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->iterator);
+    if (breaker->text != NULL) utext_close(breaker->text);
+    free(breaker);
+}
+
+void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    // Reusing the UText avoids an allocation per call.
+    breaker->text = utext_openUTF8(breaker->text, utf8, length, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        breaker->done = 1;
+        return;
+    }
+    ubrk_setUText(breaker->iterator, breaker->text, &status);
+    *error = status;
+    breaker->started = 0;
+    breaker->done = U_FAILURE(status) ? 1 : 0;
+}
+
+int64_t brief_breaker_next(brief_breaker *breaker, int64_t *boundaries, int32_t *statuses, int64_t capacity) {
+    int64_t count = 0;
+    if (breaker->done) return 0;
+    if (!breaker->started && capacity > 0) {
+        boundaries[count] = ubrk_first(breaker->iterator);
+        statuses[count] = 0;
+        count++;
+        breaker->started = 1;
+    }
+    while (count < capacity) {
+        int32_t position = ubrk_next(breaker->iterator);
+        if (position == UBRK_DONE) {
+            breaker->done = 1;
+            break;
+        }
+        boundaries[count] = position;
+        statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+        count++;
+    }
+    return count;
+}
+
+// MARK: Normalization
+
+static const UNormalizer2 *normalizer_for(int32_t form, UErrorCode *status) {
+    switch (form) {
+    case 1: return unorm2_getNFKCInstance(status);
+    case 2: return unorm2_getNFDInstance(status);
+    case 3: return unorm2_getNFKDInstance(status);
+    default: return unorm2_getNFCInstance(status);
+    }
+}
+
+int32_t brief_normalize(int32_t form, const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = normalizer_for(form, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    int32_t needed = unorm2_normalize(normalizer, (const UChar *)src, length, (UChar *)dest, capacity, &status);
+    *error = status == U_BUFFER_OVERFLOW_ERROR ? U_ZERO_ERROR : status;
+    return needed;
+}
+
+int32_t brief_is_normalized(int32_t form, const uint16_t *src, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = normalizer_for(form, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    UBool result = unorm2_isNormalized(normalizer, (const UChar *)src, length, &status);
+    *error = status;
+    return result ? 1 : 0;
+}
+
+// MARK: Scripts
+
+int32_t brief_script_of(uint32_t codePoint, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)codePoint, &status);
+    *error = status;
+    return (int32_t)code;
+}
+
+const char *brief_script_name(int32_t scriptCode) { return uscript_getName((UScriptCode)scriptCode); }
+
+// MARK: Transliteration
+
+struct brief_translit {
+    UTransliterator *transliterator;
+};
+
+brief_translit *brief_translit_open(const uint16_t *id, int32_t idLength,
+                                    const uint16_t *rules, int32_t rulesLength,
+                                    int32_t *errorLine, int32_t *errorOffset, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parseError;
+    memset(&parseError, 0, sizeof parseError);
+    UTransliterator *transliterator = utrans_openU((const UChar *)id, idLength, UTRANS_FORWARD,
+                                                   (const UChar *)rules, rules == NULL ? 0 : rulesLength,
+                                                   &parseError, &status);
+    *errorLine = parseError.line;
+    *errorOffset = parseError.offset;
+    *error = status;
+    if (U_FAILURE(status)) {
+        if (transliterator != NULL) utrans_close(transliterator);
+        return NULL;
+    }
+    brief_translit *handle = calloc(1, sizeof(brief_translit));
+    if (handle == NULL) {
+        utrans_close(transliterator);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    handle->transliterator = transliterator;
+    return handle;
+}
+
+void brief_translit_close(brief_translit *translit) {
+    if (translit == NULL) return;
+    utrans_close(translit->transliterator);
+    free(translit);
+}
+
+int32_t brief_translit_apply(brief_translit *translit, uint16_t *buffer, int32_t length, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t textLength = length;
+    int32_t limit = length;
+    utrans_transUChars(translit->transliterator, (UChar *)buffer, &textLength, capacity, 0, &limit, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        // ICU does not report the exact size needed: ask for more room than the current guess.
+        *error = U_ZERO_ERROR;
+        return capacity * 2 + 16;
+    }
+    *error = status;
+    return textLength;
+}
+
+// MARK: Charset detection and conversion
+
+int32_t brief_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity, int32_t *confidence, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    // The detector keeps `bytes`: everything below runs while the caller holds them.
+    ucsdet_setText(detector, bytes, length, &status);
+    const UCharsetMatch *match = U_SUCCESS(status) ? ucsdet_detect(detector, &status) : NULL;
+    int32_t found = 0;
+    if (match != NULL && U_SUCCESS(status)) {
+        const char *matchName = ucsdet_getName(match, &status);
+        int32_t matchConfidence = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && matchName != NULL && nameCapacity > 0) {
+            strncpy(name, matchName, (size_t)nameCapacity - 1);
+            name[nameCapacity - 1] = 0;
+            *confidence = matchConfidence;
+            found = 1;
+        }
+    }
+    ucsdet_close(detector);
+    *error = status;
+    return found;
+}
+
+int32_t brief_charset_known(const char *charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (converter != NULL) ucnv_close(converter);
+    return U_SUCCESS(status) ? 1 : 0;
+}
+
+int32_t brief_convert_to_utf16(const char *charset, const char *bytes, int32_t length, uint16_t *dest, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    // Stop at unmappable bytes instead of substituting U+FFFD: undecodable input is an error.
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    int32_t needed = ucnv_toUChars(converter, (UChar *)dest, capacity, bytes, length, &status);
+    ucnv_close(converter);
+    *error = status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ? U_ZERO_ERROR : status;
+    return needed;
+}

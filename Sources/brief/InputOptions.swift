@@ -1,0 +1,55 @@
+import ArgumentParser
+import BriefPipeline
+
+/// Options about reading articles, shared by every command that reads them.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Input encoding (an ICU converter name such as windows-1256 or ISO-8859-6); detected when not given.", valueName: "name"))
+    var encoding: String?
+
+    @Option(name: .long, help: ArgumentHelp("Article language (en, ar, fr …); detected from the script when not given.", valueName: "code"))
+    var lang: String?
+
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest input accepted, in bytes; K, M and G suffixes allowed.", valueName: "size"))
+    var maxSize: ByteSize = ByteSize(bytes: 32 << 20)
+
+    func validate() throws {
+        if let lang {
+            let parts = lang.split(separator: "-", omittingEmptySubsequences: false)
+            let valid = !parts.isEmpty && parts.allSatisfy { part in
+                (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
+            guard valid else { throw ValidationError("--lang expects a language code such as en, ar or fr (got '\(lang)')") }
+        }
+    }
+
+    func apply(to options: inout SummarizePipeline.Options) {
+        options.encoding = encoding
+        options.language = lang?.lowercased()
+        options.maxBytes = maxSize.bytes
+    }
+}
+
+/// A size in bytes, written as 1000, 64K, 32M or 1G.
+struct ByteSize: ExpressibleByArgument {
+    var bytes: Int
+
+    init(bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        var digits = Substring(argument)
+        var factor = 1
+        switch digits.last?.uppercased() {
+        case "K": factor = 1 << 10
+        case "M": factor = 1 << 20
+        case "G": factor = 1 << 30
+        default: break
+        }
+        if factor > 1 { digits = digits.dropLast() }
+        guard let value = Int(digits), value > 0, value <= Int(Int32.max) / factor else { return nil }
+        bytes = value * factor
+    }
+
+    var defaultValueDescription: String { "\(bytes / (1 << 20))M" }
+}

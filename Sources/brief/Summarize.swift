@@ -1,0 +1,112 @@
+import ArgumentParser
+import BriefInput
+import BriefOutput
+import BriefPipeline
+import BriefResources
+import BriefSummary
+
+/// `brief summarize`: the chosen sentences of one article, or of every JSON Lines record.
+struct Summarize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a short brief of an article: its head and its best sentences.",
+        discussion: """
+        Examples:
+          brief summarize article.txt
+          cat article.txt | brief summarize - --format json
+          brief summarize --jsonl articles.jsonl --sentences 3 > chosen.jsonl
+
+        With --jsonl, each input line is a JSON object with "id" and "text" (optional "title" \
+        and "lang"); each output line is {"id", "sentences"} with the chosen sentences in \
+        article order, or {"id", "error"} for a record that could not be briefed.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The article file; - reads standard input.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read JSON Lines records from this file (- for standard input) and write one result line per record.", valueName: "file"))
+    var jsonl: String?
+
+    @Option(name: .long, help: "How many sentences to keep.")
+    var sentences: Int = 3
+
+    @Option(name: .long, help: "Output format: text or json (ignored with --jsonl, which always writes JSON Lines).")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Ranking method. Available: lead (the first sentences).", valueName: "name"))
+    var method: String = "lead"
+
+    @OptionGroup var input: InputOptions
+
+    mutating func validate() throws {
+        if (file == nil) == (jsonl == nil) {
+            throw ValidationError("give exactly one input: a file (or - for standard input), or --jsonl FILE")
+        }
+        guard sentences >= 1 else { throw ValidationError("--sentences must be at least 1 (got \(sentences))") }
+        guard method == "lead" else { throw ValidationError("unknown --method '\(method)'; available: lead") }
+        try input.validate()
+    }
+
+    func run() throws {
+        var options = SummarizePipeline.Options()
+        options.budget = .sentences(sentences)
+        options.ranker = LeadRanker()
+        input.apply(to: &options)
+        let pipeline = SummarizePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        if let jsonl {
+            try runJSONLines(jsonl, pipeline: pipeline)
+            return
+        }
+        guard let file else { return }
+        do {
+            let brief = try pipeline.brief(path: file)
+            if brief.summary.sentences.isEmpty {
+                Diagnostics.warn("\(file): no body text to summarize")
+            }
+            switch format {
+            case .text: Output.write(TextRenderer().render(brief))
+            case .json: Output.write(JSONRenderer().render(brief) + "\n")
+            }
+        } catch {
+            Diagnostics.fail(error.description)
+        }
+    }
+
+    private func runJSONLines(_ path: String, pipeline: SummarizePipeline) throws {
+        let reader: JSONLinesReader
+        do {
+            reader = try JSONLinesReader(path: path)
+        } catch {
+            Diagnostics.fail(error.description)
+        }
+        let renderer = JSONRenderer(pretty: false)
+        var failures = 0
+        while let (number, bytes) = reader.nextLine() {
+            do {
+                let record = try JSONLines.record(from: bytes, line: number)
+                do {
+                    let brief = try pipeline.brief(text: record.text, source: record.id.description,
+                                                   title: record.title, language: record.language)
+                    Output.write(renderer.renderRecord(id: record.id, brief) + "\n")
+                } catch {
+                    failures += 1
+                    Diagnostics.warn("\(path): line \(number) (id \(record.id)): \(error.problem)")
+                    Output.write(renderer.renderError(id: record.id, "line \(number): \(error.problem)") + "\n")
+                }
+            } catch {
+                failures += 1
+                Diagnostics.warn("\(path): \(error.description)")
+                Output.write(renderer.renderError(id: JSONLines.id(of: bytes), error.description) + "\n")
+            }
+        }
+        if failures > 0 {
+            Diagnostics.warn("\(path): \(failures) of \(reader.lineNumber) lines failed")
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// The output formats of a single brief.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct SummarizeCommandTests {
+    let example = "Examples/al-mada-air-defense.txt"
+
+    @Test func summarizesTheBundledExample() throws {
+        let result = try BriefBinary.run(["summarize", example])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("Source: (Al-Mada | Iraq Politics )-\n\nIraq’s defense ministry said on Sunday"))
+        #expect(result.stdout.contains("Brig. Gen. Yahya Rasool"))
+    }
+
+    @Test func jsonFromStandardInput() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: BriefBinary.repositoryRoot + "/" + example))
+        let result = try BriefBinary.run(["summarize", "-", "--format", "json", "--sentences", "2"], input: bytes)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["source"] as? String == "-")
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        #expect(sentences.map { $0["index"] as? Int } == [0, 1])
+    }
+
+    @Test func seedArticle() throws {
+        let seed = BriefBinary.shared + "/seed/hatha-al-youm-s400.txt"
+        guard FileManager.default.fileExists(atPath: seed) else {
+            print("skipped: \(seed) is absent (the seed article lives in ../shared)")
+            return
+        }
+        let result = try BriefBinary.run(["summarize", seed, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        #expect(sentences.count == 3)
+        #expect((sentences[0]["text"] as? String)?.hasPrefix("Turkey’s defense minister said") == true)
+        #expect((object["head"] as? [String: String])?["source"] == "(Hatha al-Youm | Iraq News )-")
+    }
+
+    @Test func jsonLinesWithABadRecordGoesOn() throws {
+        let input = """
+        {"id": "a", "text": "First sentence. Second sentence. Third sentence.", "lang": "en"}
+        {"id": "b", "text": 42}
+        not json at all
+        {"id": 3, "text": "   "}
+        {"id": "c", "title": "T", "text": "Only one sentence here."}
+        """
+        let result = try BriefBinary.run(["summarize", "--jsonl", "-", "--sentences", "2"], input: Data(input.utf8))
+        #expect(result.status == 3)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            #"{"id":"a","sentences":["First sentence.","Second sentence."]}"#,
+            #"{"id":"b","error":"line 2: 'text' must be a string"}"#,
+            #"{"id":null,"error":"line 3: not valid JSON"}"#,
+            #"{"id":3,"error":"line 4: empty input"}"#,
+            #"{"id":"c","sentences":["Only one sentence here."]}"#,
+        ])
+        #expect(result.stderr.contains("3 of 5 lines failed"))
+    }
+
+    @Test func evaluationDataRunsWithoutErrors() throws {
+        let data = BriefBinary.shared + "/eval/summarization/cnndm.jsonl"
+        guard FileManager.default.fileExists(atPath: data) else {
+            print("skipped: \(data) is absent (evaluation data lives in ../shared/eval)")
+            return
+        }
+        let result = try BriefBinary.run(["summarize", "--jsonl", data, "--sentences", "3"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        let inputLines = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n").count
+        #expect(lines.count == inputLines)
+        #expect(lines.allSatisfy { !$0.contains(#""error":"#) })
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try BriefBinary.run(["summarize", "--help"])
+        #expect(help.status == 0)
+        for option in ["--sentences", "--format", "--jsonl", "--encoding", "--lang", "--max-size"] {
+            #expect(help.stdout.contains(option))
+        }
+        let version = try BriefBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("brief "))
+    }
+
+    @Test func usageErrors() throws {
+        #expect(try BriefBinary.run(["summarize"]).status == 64)
+        #expect(try BriefBinary.run(["summarize", example, "--sentences", "0"]).status == 64)
+        #expect(try BriefBinary.run(["summarize", example, "--format", "pdf"]).status == 64)
+        #expect(try BriefBinary.run(["summarize", example, "--lang", "../../etc"]).status == 64)
+    }
+}
