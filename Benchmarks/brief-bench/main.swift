@@ -1,1 +1,118 @@
-print("todo")
+// Speed figures for brief, printed (never asserted). Run release builds:
+//   swift build -c release && .build/release/brief-bench [--runs N]
+// Reads the seed article and evaluation data from ../shared; skips a figure, saying so, when absent.
+import BriefDocument
+import BriefInput
+import BriefPipeline
+import BriefResources
+import BriefText
+import Foundation
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+let arguments = CommandLine.arguments
+let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 30
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+}
+
+func format(_ value: Double, _ digits: Int = 1) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+/// Wall time of whole `brief summarize` processes on the seed, start-up included.
+func startupFigure() {
+    let seed = shared.appendingPathComponent("seed/hatha-al-youm-s400.txt").path
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("brief").path
+    guard FileManager.default.fileExists(atPath: seed) else { return print("start-up: skipped (\(seed) absent)") }
+    guard FileManager.default.isExecutableFile(atPath: binary) else { return print("start-up: skipped (\(binary) not built)") }
+    // posix_spawn, not Foundation's Process: Process adds tens of milliseconds of its own.
+    let argv: [String] = [binary, "summarize", seed]
+    var times: [Double] = []
+    for _ in 0..<runs {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        let start = now()
+        let spawned = posix_spawn(&pid, binary, &actions, nil, &cArguments, environ)
+        var status: Int32 = 0
+        if spawned == 0 { waitpid(pid, &status, 0) }
+        times.append(now() - start)
+        cArguments.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        if spawned != 0 { return print("start-up: cannot run \(binary): error \(spawned)") }
+        if status != 0 { return print("start-up: brief exited with status \(status)") }
+    }
+    print("start-up: brief summarize seed, \(runs) runs: median \(format(median(times) * 1000)) ms, min \(format(times.min()! * 1000)) ms (goal <= 20 ms)")
+}
+
+/// Reads `field` of every record of a JSON Lines file.
+func loadField(_ file: String, _ field: String) -> [String]? {
+    guard let reader = try? JSONLinesReader(path: file) else { return nil }
+    var texts: [String] = []
+    while let (number, bytes) = reader.nextLine() {
+        if let record = try? JSONLines.record(from: bytes, line: number, textField: field) { texts.append(record.text) }
+    }
+    return texts
+}
+
+/// Sentence and word segmentation throughput, and whole analysis throughput, in MB/s.
+func segmentationFigure() throws {
+    let file = shared.appendingPathComponent("eval/repair/rewrapped-en.jsonl").path
+    guard let texts = loadField(file, "original"), !texts.isEmpty else { return print("segmentation: skipped (\(file) absent)") }
+    let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+    let data = DataDirectory(root: repositoryRoot.path)
+    let segmenter = try Segmenter(language: "en", abbreviations: AbbreviationList.load(language: "en", from: data))
+    var best = Double.infinity
+    var sentences = 0
+    for _ in 0..<3 {
+        let start = now()
+        sentences = 0
+        for text in texts {
+            sentences += segmenter.sentences(in: text).count
+            _ = segmenter.words(in: text)
+        }
+        best = min(best, now() - start)
+    }
+    print("segmentation (ICU sentences + words): \(texts.count) articles, \(format(megabytes, 2)) MB, \(sentences) sentences: \(format(megabytes / best)) MB/s")
+    let analyzer = Analyzer(data: data)
+    best = .infinity
+    for _ in 0..<3 {
+        let start = now()
+        for text in texts { _ = try analyzer.analyze(text, language: "en") }
+        best = min(best, now() - start)
+    }
+    print("analysis (head, paragraphs, sentences, words): \(format(megabytes / best)) MB/s")
+}
+
+/// Whole-pipeline summaries per second on CNN/DM, in process.
+func summaryFigure() throws {
+    let file = shared.appendingPathComponent("eval/summarization/cnndm.jsonl").path
+    guard let texts = loadField(file, "text"), !texts.isEmpty else { return print("summaries: skipped (\(file) absent)") }
+    let pipeline = SummarizePipeline(data: DataDirectory(root: repositoryRoot.path))
+    var best = Double.infinity
+    for _ in 0..<3 {
+        let start = now()
+        for (index, text) in texts.enumerated() { _ = try pipeline.brief(text: text, source: String(index)) }
+        best = min(best, now() - start)
+    }
+    print("summaries (lead, 3 sentences, in process): \(texts.count) CNN/DM articles: \(format(Double(texts.count) / best, 0)) articles/s")
+}
+
+print("brief-bench (ICU \(ICULibrary.version))")
+startupFigure()
+try segmentationFigure()
+try summaryFigure()
