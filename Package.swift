@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "brief", targets: ["brief"]),
-        .library(name: "BriefKit", targets: ["BriefText", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput"]),
+        .library(name: "BriefKit", targets: ["BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,24 +25,26 @@ let package = Package(
         // The stages, in the order data flows through them.
         .target(name: "BriefInput"),
         .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
+        .target(name: "BriefRepair", dependencies: ["BriefResources"]),
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument"]),
-        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefResources"]),
-        .target(name: "BriefOutput", dependencies: ["BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary"]),
+        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefResources"]),
+        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary"]),
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefResources",
+                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "brief-bench",
-            dependencies: ["BriefInput", "BriefText", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefResources"],
+            dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefResources"],
             path: "Benchmarks/brief-bench"
         ),
         .testTarget(name: "BriefTextTests", dependencies: ["BriefText", "BriefResources"]),
         .testTarget(name: "BriefInputTests", dependencies: ["BriefInput"]),
+        .testTarget(name: "BriefRepairTests", dependencies: ["BriefRepair", "BriefResources"]),
         .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefText", "BriefResources"]),
         .testTarget(name: "BriefSummaryTests", dependencies: ["BriefSummary", "BriefDocument", "BriefText"]),
         .testTarget(name: "BriefPipelineTests", dependencies: ["BriefPipeline", "BriefResources", "BriefSummary"]),

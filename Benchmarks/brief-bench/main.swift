@@ -102,7 +102,7 @@ func segmentationFigure() throws {
 func summaryFigure() throws {
     let file = shared.appendingPathComponent("eval/summarization/cnndm.jsonl").path
     guard let texts = loadField(file, "text"), !texts.isEmpty else { return print("summaries: skipped (\(file) absent)") }
-    let pipeline = SummarizePipeline(data: DataDirectory(root: repositoryRoot.path))
+    let pipeline = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path))
     var best = Double.infinity
     for _ in 0..<3 {
         let start = now()

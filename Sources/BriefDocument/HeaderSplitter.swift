@@ -43,8 +43,10 @@ public struct HeaderSplitter: Sendable {
     }
 
     private func classify(_ line: String, isFirst: Bool, hasTitle: Bool) -> HeaderField? {
+        // Checked first: a body with no line breaks is one very long first line.
+        guard line.utf8.count <= 300 else { return nil }
         let words = line.split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty, words.count <= maxTitleWords, line.utf8.count <= 300 else { return nil }
+        guard !words.isEmpty, words.count <= maxTitleWords else { return nil }
         let lower = line.lowercased()
         if lower.hasPrefix("by "), words.count <= 10, !Self.endsSentence(line) { return .byline }
         if lower.hasPrefix("source:") || line.hasPrefix("المصدر:") || line.hasPrefix("المصدر :") { return .source }

@@ -1,4 +1,5 @@
 import BriefDocument
+import BriefRepair
 import BriefSummary
 
 /// Everything brief knows about one article after the pipeline ran: the analyzed document,
@@ -10,12 +11,15 @@ public struct ArticleBrief: Sendable {
     public var encoding: String?
     public var document: Document
     public var summary: Summary
+    /// What repair changed before analysis; nil when repair was off.
+    public var repair: RepairResult?
 
-    public init(source: String, encoding: String?, document: Document, summary: Summary) {
+    public init(source: String, encoding: String?, document: Document, summary: Summary, repair: RepairResult? = nil) {
         self.source = source
         self.encoding = encoding
         self.document = document
         self.summary = summary
+        self.repair = repair
     }
 }
 

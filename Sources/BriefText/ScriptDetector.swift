@@ -49,10 +49,15 @@ public enum ScriptDetector {
     public static func profile(of text: some StringProtocol, limit: Int = 20_000) -> ScriptProfile {
         var counts: [Script: Int] = [:]
         var cache: [UInt32: Script] = [:]
-        for scalar in text.unicodeScalars.prefix(limit) where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars.prefix(limit) {
             let script: Script
             if scalar.isASCII {
+                // Unicode property lookups are slow; ASCII letters are known without them.
+                let value = scalar.value | 0x20
+                guard value >= 0x61, value <= 0x7A else { continue }
                 script = .latin
+            } else if !scalar.properties.isAlphabetic {
+                continue
             } else if let known = cache[scalar.value] {
                 script = known
             } else {

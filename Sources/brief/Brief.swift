@@ -10,8 +10,8 @@ struct Brief: ParsableCommand {
         commandName: "brief",
         abstract: "Short briefs of foreign and regional press articles.",
         discussion: """
-        Reads articles (files, or - for standard input), repairs nothing yet, and prints the \
-        chosen sentences. Results go to standard output; progress and errors go to standard \
+        Reads articles (files, or - for standard input), repairs copy damage, and prints \
+        briefs. Results go to standard output; progress and errors go to standard \
         error, one line each, naming the file and the problem.
 
         Exit codes: 0 success; 1 an input could not be read or briefed; 3 some JSON Lines \
@@ -21,6 +21,6 @@ struct Brief: ParsableCommand {
         <prefix>/share/brief next to an installed binary, or from $BRIEF_DATA_DIR.
         """,
         version: "brief \(version) (ICU \(ICULibrary.version))",
-        subcommands: [Summarize.self]
+        subcommands: [Summarize.self, RepairCommand.self]
     )
 }

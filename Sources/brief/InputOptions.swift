@@ -12,6 +12,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest input accepted, in bytes; K, M and G suffixes allowed.", valueName: "size"))
     var maxSize: ByteSize = ByteSize(bytes: 32 << 20)
 
+    @Flag(name: .customLong("no-repair"), help: "Do not repair copy damage (glued words, missing spaces) before analysis.")
+    var noRepair = false
+
     func validate() throws {
         if let lang {
             let parts = lang.split(separator: "-", omittingEmptySubsequences: false)
@@ -22,7 +25,8 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func apply(to options: inout SummarizePipeline.Options) {
+    func apply(to options: inout ArticlePipeline.Options) {
+        options.repair = !noRepair
         options.encoding = encoding
         options.language = lang?.lowercased()
         options.maxBytes = maxSize.bytes

@@ -48,11 +48,11 @@ struct Summarize: ParsableCommand {
     }
 
     func run() throws {
-        var options = SummarizePipeline.Options()
+        var options = ArticlePipeline.Options()
         options.budget = .sentences(sentences)
         options.ranker = LeadRanker()
         input.apply(to: &options)
-        let pipeline = SummarizePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
         if let jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)
             return
@@ -72,7 +72,7 @@ struct Summarize: ParsableCommand {
         }
     }
 
-    private func runJSONLines(_ path: String, pipeline: SummarizePipeline) throws {
+    private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
         let reader: JSONLinesReader
         do {
             reader = try JSONLinesReader(path: path)

@@ -7,9 +7,9 @@ import Testing
 private let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
 
 private func brief(_ text: String) throws -> ArticleBrief {
-    var options = SummarizePipeline.Options()
+    var options = ArticlePipeline.Options()
     options.budget = .sentences(2)
-    return try SummarizePipeline(data: DataDirectory(root: repositoryRoot), options: options).brief(text: text, source: "a.txt")
+    return try ArticlePipeline(data: DataDirectory(root: repositoryRoot), options: options).brief(text: text, source: "a.txt")
 }
 
 @Suite struct RendererTests {

@@ -90,3 +90,55 @@ import Testing
         #expect(try BriefBinary.run(["summarize", example, "--lang", "../../etc"]).status == 64)
     }
 }
+
+@Suite struct RepairCommandTests {
+    let seed = BriefBinary.shared + "/seed/hatha-al-youm-s400.txt"
+
+    @Test func seedGluedWordsRepairedNamesIntact() throws {
+        guard FileManager.default.fileExists(atPath: seed) else {
+            print("skipped: \(seed) is absent (the seed article lives in ../shared)")
+            return
+        }
+        let result = try BriefBinary.run(["repair", seed])
+        #expect(result.status == 0)
+        let text = result.stdout
+        for repaired in ["for potential", "defense systems", "United States", "several fronts", "Minister Hulusi",
+                         "Ortagus said", "Syria east", "battery in", "reported. Turkey", "F-35s and", "threats. “We"] {
+            #expect(text.contains(repaired), "expected '\(repaired)'")
+        }
+        for glued in ["forpotential", "defensesystems", "UnitedStates", "severalfronts", "MinisterHulusi", "Ortagussaid",
+                      "Syriaeast", "batteryin", "reported.Turkey"] {
+            #expect(!text.contains(glued), "still glued: '\(glued)'")
+        }
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0).trimmingCharacters(in: .punctuationCharacters) })
+        for name in ["Hulusi", "Akar", "Ortagus", "Raytheon", "CAATSA", "EUROSAM", "SAMP-T", "Euphrates", "Hatha", "al-Youm"] {
+            #expect(words.contains(name), "name broken: '\(name)'")
+        }
+    }
+
+    @Test func explainListsChanges() throws {
+        let input = Data("Talks with the UnitedStates went on.Turkey waits.".utf8)
+        let result = try BriefBinary.run(["repair", "-", "--explain"], input: input)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1:22: inserted space \"h the United|States went \": glued words (word frequencies)"))
+        #expect(result.stdout.hasSuffix("2 changes, 2 spaces inserted\n"))
+    }
+
+    @Test func jsonlWithField() throws {
+        let input = """
+        {"id": 1, "damaged": "It said so.Then it left."}
+        {"id": 2, "text": "no damaged field"}
+        """
+        let result = try BriefBinary.run(["repair", "--jsonl", "-", "--field", "damaged"], input: Data(input.utf8))
+        #expect(result.status == 3)
+        #expect(result.stdout == "{\"id\":1,\"text\":\"It said so. Then it left.\"}\n{\"id\":2,\"error\":\"line 2: no 'damaged' field\"}\n")
+    }
+
+    @Test func summarizeRepairsByDefault() throws {
+        let input = Data("Turkey wants the jets, Reuters reported.Turkey and the United States disagree.".utf8)
+        let repaired = try BriefBinary.run(["summarize", "-", "--format", "json"], input: input)
+        #expect(repaired.stdout.contains("\"sentence_count\": 2"))
+        let raw = try BriefBinary.run(["summarize", "-", "--format", "json", "--no-repair"], input: input)
+        #expect(raw.stdout.contains("\"sentence_count\": 1"))
+    }
+}

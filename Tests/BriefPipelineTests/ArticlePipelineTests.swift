@@ -5,12 +5,12 @@ import Testing
 
 private let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
 
-@Suite struct SummarizePipelineTests {
-    func pipeline(sentences: Int = 2, maxBytes: Int = 1 << 20) -> SummarizePipeline {
-        var options = SummarizePipeline.Options()
+@Suite struct ArticlePipelineTests {
+    func pipeline(sentences: Int = 2, maxBytes: Int = 1 << 20) -> ArticlePipeline {
+        var options = ArticlePipeline.Options()
         options.budget = .sentences(sentences)
         options.maxBytes = maxBytes
-        return SummarizePipeline(data: DataDirectory(root: repositoryRoot), options: options)
+        return ArticlePipeline(data: DataDirectory(root: repositoryRoot), options: options)
     }
 
     @Test func bundledExample() throws {

@@ -1,0 +1,131 @@
+import BriefDocument
+import BriefInput
+import BriefRepair
+import BriefResources
+import BriefSummary
+import BriefText
+
+/// Runs the stages in order for one article at a time:
+/// bytes → text → repaired text → `Document` → `Summary`.
+///
+/// Holds ICU handles and loaded models, so keep one per thread and reuse it across articles.
+public final class ArticlePipeline {
+    /// Options that hold for every article of a run.
+    public struct Options: Sendable {
+        public var budget: Budget = .sentences(3)
+        public var ranker: any Ranker = LeadRanker()
+        /// An ICU converter name that overrides charset detection.
+        public var encoding: String?
+        /// A language code that overrides detection ("en", "ar" …).
+        public var language: String?
+        public var maxBytes: Int = 32 << 20
+        /// Whether copy damage is repaired before analysis.
+        public var repair = true
+
+        public init() {}
+    }
+
+    /// Text ready for analysis: decoded, repaired, with its language.
+    public struct PreparedText: Sendable {
+        public var text: String
+        public var language: String
+        /// What repair changed; nil when repair was off.
+        public var repair: RepairResult?
+    }
+
+    public let options: Options
+    private let data: DataDirectory?
+    private let analyzer: Analyzer
+    private var guesser: LanguageGuesser?
+    private var repairers: [String: Repairer] = [:]
+
+    /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
+    public init(data: DataDirectory?, options: Options = Options()) {
+        self.options = options
+        self.data = data
+        self.analyzer = Analyzer(data: data)
+    }
+
+    /// The bytes of a file, or of standard input for "-".
+    public func read(path: String) throws(ArticleError) -> [UInt8] {
+        do {
+            return try InputReader(maxBytes: options.maxBytes).read(path)
+        } catch {
+            let text = error.description
+            let prefix = error.path + ": "
+            throw ArticleError(source: error.path, problem: text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
+        }
+    }
+
+    /// Bytes decoded to text, with the encoding they were in.
+    public func decode(bytes: [UInt8], source: String) throws(ArticleError) -> DecodedText {
+        do {
+            return try TextDecoder(maxBytes: options.maxBytes).decode(bytes, encoding: options.encoding)
+        } catch {
+            throw ArticleError(source: source, problem: error.description)
+        }
+    }
+
+    /// Checks, language-tags and (unless turned off) repairs decoded text.
+    public func prepare(text: String, source: String, language: String? = nil) throws(ArticleError) -> PreparedText {
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw ArticleError(source: source, problem: TextError.empty.description)
+        }
+        guard text.utf8.count <= options.maxBytes else {
+            throw ArticleError(source: source, problem: TextError.tooLarge(bytes: text.utf8.count, limit: options.maxBytes).description)
+        }
+        do {
+            let language = try language ?? options.language ?? languageGuesser().guess(text)
+            guard options.repair else { return PreparedText(text: text, language: language, repair: nil) }
+            let result = try repairer(for: language).repair(text)
+            return PreparedText(text: result.text, language: language, repair: result)
+        } catch let error as ArticleError {
+            throw error
+        } catch {
+            throw ArticleError(source: source, problem: String(describing: error))
+        }
+    }
+
+    /// Reads, decodes and briefs a file, or standard input for "-".
+    public func brief(path: String) throws(ArticleError) -> ArticleBrief {
+        try brief(bytes: read(path: path), source: path)
+    }
+
+    /// Decodes and briefs raw bytes.
+    public func brief(bytes: [UInt8], source: String) throws(ArticleError) -> ArticleBrief {
+        let decoded = try decode(bytes: bytes, source: source)
+        return try brief(text: decoded.text, source: source, encoding: decoded.encoding)
+    }
+
+    /// Briefs text that is already decoded, e.g. a JSON Lines record.
+    public func brief(text: String, source: String, title: String? = nil, language: String? = nil,
+                      encoding: String? = nil) throws(ArticleError) -> ArticleBrief {
+        let prepared = try prepare(text: text, source: source, language: language)
+        let document: Document
+        do {
+            document = try analyzer.analyze(prepared.text, language: prepared.language, title: title)
+        } catch let error as TextError {
+            throw ArticleError(source: source, problem: error.description)
+        } catch {
+            throw ArticleError(source: source, problem: String(describing: error))
+        }
+        let summary = Summarizer(ranker: options.ranker).summarize(document, budget: options.budget)
+        return ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
+    }
+
+    private func languageGuesser() throws -> LanguageGuesser {
+        if let guesser { return guesser }
+        let loaded = try data.map { try LanguageGuesser.load(from: $0) } ?? LanguageGuesser(functionWords: [:])
+        guesser = loaded
+        return loaded
+    }
+
+    /// The repairer for a language, loaded on first use; character repair only without a model.
+    private func repairer(for language: String) throws -> Repairer {
+        if let cached = repairers[language] { return cached }
+        let model = try data.flatMap { try RepairModel.load(language: language, from: $0) }
+        let repairer = Repairer(model: model)
+        repairers[language] = repairer
+        return repairer
+    }
+}

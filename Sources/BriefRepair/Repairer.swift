@@ -1,0 +1,247 @@
+import BriefResources
+
+/// Undoes copy damage: words and sentences glued where line breaks were lost, soft hyphens,
+/// zero-width and exotic spaces, without splitting names, acronyms and terms that are right.
+///
+/// Text copied from a hard-wrapped page loses one space at every line end, so glued words sit
+/// where a line of fixed width would have ended. Repair finds that width and the break inside
+/// each line-end token with a dynamic program over the text, scoring every possible break with
+/// a word-frequency model; where no consistent width exists it falls back to the model alone,
+/// with a higher bar. Paragraphs joined without a space ("reported.Turkey") count as breaks too.
+public struct Repairer: Sendable {
+    /// Tunable constants, kept together so their effect can be measured.
+    public struct Settings: Sendable {
+        /// Line widths tried, in characters.
+        public var widths: ClosedRange<Int> = 55...95
+        /// Score a glue needs when no line width explains the text.
+        public var lexicalThreshold: Float = 3.0
+        /// Characters a line may overrun its width (real pages are not monospaced).
+        public var slack: Int = 3
+        /// Evidence a paragraph break needs before a space is inserted there.
+        public var paragraphEvidence: Float = -2
+        /// How much better another split of the same word must score to replace the layout's.
+        public var resplitMargin: Float = 0.5
+        /// Extra evidence word-only glue needs where a layout was found but left the run alone.
+        public var layoutLexicalMargin: Float = 0
+        public init() {}
+    }
+
+    /// The language model; nil repairs characters only (for languages without a model).
+    public let model: RepairModel?
+    public var settings = Settings()
+
+    public init(model: RepairModel?) {
+        self.model = model
+    }
+
+    /// The repaired text and every edit made.
+    public func repair(_ text: String) -> RepairResult {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var origin: [Int32] = []  // index in the input of each kept scalar
+        origin.reserveCapacity(text.unicodeScalars.count)
+        var removed: [(Int, Unicode.Scalar)] = []
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if Self.isInvisible(scalar), index > 0 || scalar != "\u{FEFF}" {
+                removed.append((index, scalar))
+                continue
+            }
+            scalars.append(scalar)
+            origin.append(Int32(index))
+        }
+        var breaks: [(position: Int, reason: String)] = []
+        if let model {
+            let vocabulary = Self.documentVocabulary(scalars)
+            var blockStart = 0
+            for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
+                if index > blockStart {
+                    var block = BlockRepair(scalars: scalars, range: blockStart..<index, model: model,
+                                            vocabulary: vocabulary, settings: settings)
+                    breaks += block.breaks()
+                }
+                blockStart = index + 1
+            }
+        }
+        return Self.assemble(text: text, scalars: scalars, origin: origin, removed: removed, breaks: breaks)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{00AD}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{2060}"
+    }
+
+    static func isExoticSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// How often each lowercase word appears in the text, keyed by a hash of its lowercase
+    /// UTF-8 bytes: a name seen elsewhere in the article is a word.
+    static func documentVocabulary(_ scalars: [Unicode.Scalar]) -> [UInt64: Int] {
+        var counts: [UInt64: Int] = [:]
+        var buffer = LowercaseWord()
+        var start = -1
+        for index in 0...scalars.count {
+            let isLetter = index < scalars.count && CharacterClass.isLetter(scalars[index])
+            if isLetter {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                buffer.load(scalars[start..<index])
+                counts[buffer.hash(0..<buffer.count), default: 0] += 1
+                start = -1
+            }
+        }
+        return counts
+    }
+
+    /// Builds the output text and the list of edits, in input order.
+    static func assemble(text: String, scalars: [Unicode.Scalar], origin: [Int32],
+                         removed: [(Int, Unicode.Scalar)], breaks: [(position: Int, reason: String)]) -> RepairResult {
+        var edits: [RepairEdit] = []
+        let sortedBreaks = breaks.sorted { $0.position < $1.position }
+        var output = String.UnicodeScalarView()
+        output.reserveCapacity(scalars.count + sortedBreaks.count)
+        var breakIndex = 0
+        var spaceEdits: [Int] = []
+        for (index, scalar) in scalars.enumerated() {
+            if breakIndex < sortedBreaks.count, sortedBreaks[breakIndex].position == index {
+                output.append(" ")
+                let context = String(String.UnicodeScalarView(scalars[max(0, index - 12)..<index])) + "|"
+                    + String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + 12)]))
+                edits.append(RepairEdit(kind: .insertedSpace, offset: Int(origin[index]), line: 0, column: 0,
+                                        context: context, reason: sortedBreaks[breakIndex].reason))
+                while breakIndex < sortedBreaks.count, sortedBreaks[breakIndex].position <= index { breakIndex += 1 }
+            }
+            if isExoticSpace(scalar) {
+                output.append(" ")
+                spaceEdits.append(Int(origin[index]))
+            } else {
+                output.append(scalar)
+            }
+        }
+        for offset in spaceEdits {
+            edits.append(RepairEdit(kind: .normalizedSpace, offset: offset, line: 0, column: 0, context: "",
+                                    reason: "non-breaking or typographic space made a plain space"))
+        }
+        for (offset, scalar) in removed {
+            let name = scalar == "\u{00AD}" ? "soft hyphen" : scalar == "\u{FEFF}" ? "zero-width no-break space" : "zero-width space"
+            edits.append(RepairEdit(kind: .removedCharacter, offset: offset, line: 0, column: 0, context: "",
+                                    reason: "\(name) (U+\(String(scalar.value, radix: 16, uppercase: true))) removed"))
+        }
+        edits.sort { $0.offset < $1.offset }
+        // Line and column of each edit in the input.
+        if !edits.isEmpty {
+            var line = 1
+            var column = 1
+            var editIndex = 0
+            for (index, scalar) in text.unicodeScalars.enumerated() {
+                while editIndex < edits.count, edits[editIndex].offset == index {
+                    edits[editIndex].line = line
+                    edits[editIndex].column = column
+                    editIndex += 1
+                }
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if editIndex == edits.count { break }
+            }
+        }
+        return RepairResult(text: String(output), edits: edits)
+    }
+}
+
+/// Character classes repair reasons with.
+enum CharacterClass {
+    /// Letters of the Latin script: the scripts repair has models for.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        if value < 0xC0 || value == 0xD7 || value == 0xF7 { return false }
+        return value <= 0x24F || (0x1E00...0x1EFF).contains(value)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) }
+        return isLetter(scalar) && scalar.properties.isUppercase
+    }
+
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x61...0x7A).contains(scalar.value) }
+        return isLetter(scalar) && scalar.properties.isLowercase
+    }
+
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
+    /// Opening brackets and typographic opening quotes: ( “ ‘ « [ {
+    static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", "\u{201C}", "\u{2018}", "\u{AB}", "[", "{": return true
+        default: return false
+        }
+    }
+
+    /// Punctuation a line never starts with: , . ; : ! ? ) ] } ” » …
+    static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", ":", "!", "?", ")", "]", "}", "\u{201D}", "\u{BB}", "\u{2026}": return true
+        default: return false
+        }
+    }
+
+    /// Hyphen, en dash and em dash.
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2014}" || scalar == "\u{2013}"
+    }
+}
+
+/// A word lowercased into UTF-8 bytes, with the byte offset of each of its scalars, reused
+/// from word to word so that scoring splits allocates nothing.
+struct LowercaseWord {
+    private(set) var bytes: [UInt8] = []
+    /// Byte offset where scalar `i` starts; one more entry for the end.
+    private(set) var offsets: [Int] = []
+
+    /// How many scalars the word has.
+    var count: Int { offsets.count - 1 }
+
+    mutating func load(_ scalars: ArraySlice<Unicode.Scalar>) {
+        bytes.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        for scalar in scalars {
+            offsets.append(bytes.count)
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+            } else if scalar == "\u{2019}" {
+                bytes.append(UInt8(ascii: "'"))
+            } else {
+                bytes.append(contentsOf: String(scalar).lowercased().utf8)
+            }
+        }
+        offsets.append(bytes.count)
+    }
+
+    /// Runs `body` over the bytes of scalars `span`.
+    func withBytes<R>(_ span: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[offsets[span.lowerBound]..<offsets[span.upperBound]]))
+        }
+    }
+
+    /// The lowercase text of scalars `span`.
+    func string(_ span: Range<Int>) -> String {
+        String(decoding: bytes[offsets[span.lowerBound]..<offsets[span.upperBound]], as: UTF8.self)
+    }
+
+    /// FNV-1a hash of the bytes of scalars `span`.
+    func hash(_ span: Range<Int>) -> UInt64 {
+        var value: UInt64 = 0xcbf29ce484222325
+        for byte in bytes[offsets[span.lowerBound]..<offsets[span.upperBound]] {
+            value = (value ^ UInt64(byte)) &* 0x100000001b3
+        }
+        return value
+    }
+}

@@ -1,0 +1,52 @@
+import BriefResources
+
+/// Guesses an article's language from its script and, for Latin script, from function words.
+public struct LanguageGuesser: Sendable {
+    /// Function words per language code.
+    public let functionWords: [String: Set<String>]
+
+    public init(functionWords: [String: Set<String>]) {
+        self.functionWords = functionWords
+    }
+
+    /// Loads `Models/language/function-words.txt`.
+    public static func load(from data: DataDirectory) throws -> LanguageGuesser {
+        var table: [String: Set<String>] = [:]
+        for line in try data.lines("Models/language/function-words.txt") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            table[String(parts[0])] = Set(parts[1].split(separator: " ").map(String.init))
+        }
+        return LanguageGuesser(functionWords: table)
+    }
+
+    /// The language code of `text`: from the script, then function words for Latin; "en" by default.
+    public func guess(_ text: String, script: Script? = nil) -> String {
+        let script = script ?? ScriptDetector.profile(of: text).dominant
+        switch script.name {
+        case "Arabic": return "ar"
+        case "Cyrillic": return "ru"
+        case "Hebrew": return "he"
+        case "Greek": return "el"
+        case "Han": return "zh"
+        default: break
+        }
+        var counts: [String: Int] = [:]
+        var word = ""
+        var seen = 0
+        for character in text.prefix(20_000) {
+            if character.isLetter {
+                word.append(character)
+                continue
+            }
+            if !word.isEmpty {
+                let lower = word.lowercased()
+                for (language, words) in functionWords where words.contains(lower) { counts[language, default: 0] += 1 }
+                word = ""
+                seen += 1
+                if seen > 3000 { break }
+            }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "en"
+    }
+}

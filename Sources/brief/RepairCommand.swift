@@ -1,0 +1,100 @@
+import ArgumentParser
+import BriefInput
+import BriefOutput
+import BriefPipeline
+import BriefRepair
+
+/// `brief repair`: the article with copy damage undone, or the list of what was changed.
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Undo copy damage: glued words and sentences, soft hyphens, odd spaces.",
+        discussion: """
+        Words glued where line breaks were lost ("forpotential", "UnitedStates", "reported.Turkey") \
+        get their space back; names, acronyms and terms that are right as they are (Akar, Raytheon, \
+        CAATSA, SAMP-T) are kept. English and French have word models; other languages get the \
+        character repairs only, and Arabic text passes through unchanged.
+
+        Examples:
+          brief repair article.txt > clean.txt
+          brief repair article.txt --explain
+          brief repair --jsonl damaged.jsonl --field damaged > repaired.jsonl
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The article file; - reads standard input.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read JSON Lines records with \"id\" and the text from this file (- for standard input); write {\"id\", \"text\"} lines.", valueName: "file"))
+    var jsonl: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --jsonl, the field that holds the text.", valueName: "name"))
+    var field: String = "text"
+
+    @Flag(name: .long, help: "List each change (line:column, what, why) instead of printing the text.")
+    var explain = false
+
+    @OptionGroup var input: InputOptions
+
+    mutating func validate() throws {
+        if (file == nil) == (jsonl == nil) {
+            throw ValidationError("give exactly one input: a file (or - for standard input), or --jsonl FILE")
+        }
+        if input.noRepair { throw ValidationError("--no-repair makes no sense with brief repair") }
+        try input.validate()
+    }
+
+    func run() throws {
+        var options = ArticlePipeline.Options()
+        input.apply(to: &options)
+        let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        if let jsonl {
+            try runJSONLines(jsonl, pipeline: pipeline)
+            return
+        }
+        guard let file else { return }
+        do {
+            let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            let prepared = try pipeline.prepare(text: decoded.text, source: file)
+            let result = prepared.repair ?? RepairResult(text: prepared.text, edits: [])
+            if explain {
+                Output.write(RepairExplanation.render(result))
+            } else {
+                Output.write(result.text.hasSuffix("\n") ? result.text : result.text + "\n")
+            }
+        } catch {
+            Diagnostics.fail(error.description)
+        }
+    }
+
+    private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
+        let reader: JSONLinesReader
+        do {
+            reader = try JSONLinesReader(path: path)
+        } catch {
+            Diagnostics.fail(error.description)
+        }
+        var failures = 0
+        while let (number, bytes) = reader.nextLine() {
+            do {
+                let record = try JSONLines.record(from: bytes, line: number, textField: field)
+                do {
+                    let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: record.language)
+                    Output.write(JSONValue.object([("id", JSONValue(record.id)), ("text", .string(prepared.text))]).serialized() + "\n")
+                } catch {
+                    failures += 1
+                    Diagnostics.warn("\(path): line \(number) (id \(record.id)): \(error.problem)")
+                    Output.write(JSONRenderer(pretty: false).renderError(id: record.id, "line \(number): \(error.problem)") + "\n")
+                }
+            } catch {
+                failures += 1
+                Diagnostics.warn("\(path): \(error.description)")
+                Output.write(JSONRenderer(pretty: false).renderError(id: JSONLines.id(of: bytes), error.description) + "\n")
+            }
+        }
+        if failures > 0 {
+            Diagnostics.warn("\(path): \(failures) of \(reader.lineNumber) lines failed")
+            throw ExitCode(3)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import BriefResources
+import Foundation
+import Testing
+@testable import BriefRepair
+
+let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+let sharedFolder = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+
+func repairer(_ language: String = "en") throws -> Repairer {
+    let model = try #require(try RepairModel.load(language: language, from: DataDirectory(root: repositoryRoot)))
+    return Repairer(model: model)
+}
+
+@Suite struct WordFrequencyTableTests {
+    @Test func findsWordsInPlace() throws {
+        let table = try WordFrequencyTable(path: repositoryRoot + "/Models/wordfreq/en.tsv")
+        #expect(table.count > 100_000)
+        let the = try #require(table.zipf("the"))
+        #expect(the > 7)
+        #expect(try #require(table.zipf("raytheon")) > 2)
+        #expect(table.zipf("defensesystems") == nil)
+        #expect(table.zipf("") == nil)
+        #expect(table.zipf("zzzzzzzzzzzz") == nil)
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: RepairModelError.missingFile("/no/such.tsv")) { try WordFrequencyTable(path: "/no/such.tsv") }
+    }
+}
+
+@Suite struct RepairerTests {
+    @Test func sentencesGluedAtParagraphBreaks() throws {
+        let result = try repairer().repair("Turkey wants the jets, Reuters reported.Turkey and the United States disagree. “We are ready,” he said.“We will act.”")
+        #expect(result.text == "Turkey wants the jets, Reuters reported. Turkey and the United States disagree. “We are ready,” he said. “We will act.”")
+        #expect(result.insertedSpaces == 2)
+    }
+
+    @Test func gluedWordsWithoutLayout() throws {
+        let result = try repairer().repair("Talks with the UnitedStates continued on Tuesday.")
+        #expect(result.text == "Talks with the United States continued on Tuesday.")
+        #expect(result.edits.first?.reason == "glued words (word frequencies)")
+    }
+
+    @Test func abbreviationsDecimalsAndNamesStay() throws {
+        let text = "The U.S. paid $2.5bn to Raytheon Co. for Patriot batteries; EUROSAM and MBDA offered SAMP-T. Hulusi Akar met Morgan Ortagus. CAATSA applies."
+        #expect(try repairer().repair(text).text == text)
+    }
+
+    @Test func characterRepairs() throws {
+        let result = try repairer().repair("air\u{00AD}craft\u{00A0}carrier and\u{2009}drones\u{200B}")
+        #expect(result.text == "aircraft carrier and drones")
+        #expect(result.edits.map(\.kind) == [.removedCharacter, .normalizedSpace, .normalizedSpace, .removedCharacter])
+        #expect(result.edits[0].line == 1 && result.edits[0].column == 4)
+    }
+
+    @Test func arabicPassesUnharmed() throws {
+        let text = "قالت وزارة الدفاع التركية إنها تستعد لعقوبات أمريكية محتملة.وأضاف الوزير أن المحادثات مستمرة."
+        #expect(try repairer().repair(text).text == text)
+        #expect(Repairer(model: nil).repair(text).text == text)
+    }
+
+    @Test func frenchElisionsStay() throws {
+        let text = "L’armée de l'air d’Ankara n’a pas reçu l’autorisation qu’elle attendait aujourd’hui."
+        #expect(try repairer("fr").repair(text).text == text)
+    }
+
+    @Test func editsCarryLineColumnAndContext() throws {
+        let result = try repairer().repair("First line.\nTalks with the UnitedStates went on.")
+        let edit = try #require(result.edits.first)
+        #expect(edit.kind == .insertedSpace)
+        #expect(edit.line == 2 && edit.column == 22)
+        #expect(edit.context.hasSuffix("United|States went "))
+    }
+
+    @Test func hardWrappedArticleIsUnwrapped() throws {
+        // A paragraph hard-wrapped at 60 columns whose line breaks were then deleted.
+        let original = """
+        Iraq's defense ministry said on Sunday it had opened talks with three suppliers for a \
+        medium-range air defense system, a month after drone attacks on bases in Anbar exposed \
+        gaps in the country's radar coverage. The spokesman said offers from South Korea, France \
+        and the United States were being studied by a technical committee, and that no decision \
+        would be made before the budget for next year was approved by parliament in Baghdad.
+        """
+        var lines: [String] = []
+        var line = ""
+        for word in original.split(separator: " ") {
+            if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= 60 { line += " " + word } else { lines.append(line); line = String(word) }
+        }
+        lines.append(line)
+        let damaged = lines.joined()
+        #expect(damaged != original)
+        #expect(try repairer().repair(damaged).text == original)
+    }
+}
+
+/// Word-boundary precision and recall on the evaluation set, the way ../shared/tools/score_repair.py
+/// counts them (repair only inserts spaces, so characters align one to one).
+@Suite struct RepairEvaluationTests {
+    @Test func englishReachesTheIssueFigures() throws {
+        let file = sharedFolder + "/eval/repair/rewrapped-en.jsonl"
+        guard FileManager.default.fileExists(atPath: file) else {
+            print("skipped: \(file) is absent (evaluation data lives in ../shared/eval)")
+            return
+        }
+        let repair = try repairer()
+        var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        for line in lines {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let damaged = try #require(record["damaged"] as? String), original = try #require(record["original"] as? String)
+            let (gold, before) = (boundaries(original), boundaries(damaged))
+            let predicted = boundaries(repair.repair(damaged).text)
+            let wanted = gold.subtracting(before), got = predicted.subtracting(before)
+            truePositives += wanted.intersection(got).count
+            falsePositives += got.subtracting(wanted).count
+            falseNegatives += wanted.subtracting(got).count
+        }
+        let precision = Double(truePositives) / Double(truePositives + falsePositives)
+        let recall = Double(truePositives) / Double(truePositives + falseNegatives)
+        let f1 = 2 * precision * recall / (precision + recall)
+        print("repair on \(lines.count) rewrapped-en articles: precision \(precision), recall \(recall), F1 \(f1)")
+        #expect(precision >= 0.98)
+        #expect(f1 >= 0.95)
+    }
+
+    /// Positions (in non-space characters) where whitespace stands between two characters.
+    func boundaries(_ text: String) -> Set<Int> {
+        var result: Set<Int> = []
+        var count = 0
+        var pending = false
+        for scalar in text.unicodeScalars where scalar != "\u{00AD}" && scalar != "\u{200B}" {
+            if scalar.properties.isWhitespace { pending = true; continue }
+            if pending && count > 0 { result.insert(count) }
+            pending = false
+            count += 1
+        }
+        return result
+    }
+}
