@@ -4,6 +4,7 @@
 import BriefDocument
 import BriefInput
 import BriefPipeline
+import BriefRepair
 import BriefResources
 import BriefText
 import Foundation
@@ -98,21 +99,51 @@ func segmentationFigure() throws {
     print("analysis (head, paragraphs, sentences, words): \(format(megabytes / best)) MB/s")
 }
 
-/// Whole-pipeline summaries per second on CNN/DM, in process.
+/// Whole-pipeline summaries per second on CNN/DM, in process, with repair on and off.
 func summaryFigure() throws {
     let file = shared.appendingPathComponent("eval/summarization/cnndm.jsonl").path
     guard let texts = loadField(file, "text"), !texts.isEmpty else { return print("summaries: skipped (\(file) absent)") }
-    let pipeline = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path))
-    var best = Double.infinity
-    for _ in 0..<3 {
-        let start = now()
-        for (index, text) in texts.enumerated() { _ = try pipeline.brief(text: text, source: String(index)) }
-        best = min(best, now() - start)
+    var rates: [Bool: Double] = [:]
+    for repair in [true, false] {
+        var options = ArticlePipeline.Options()
+        options.repair = repair
+        let pipeline = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path), options: options)
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = now()
+            for (index, text) in texts.enumerated() { _ = try pipeline.brief(text: text, source: String(index), language: "en") }
+            best = min(best, now() - start)
+        }
+        rates[repair] = Double(texts.count) / best
     }
-    print("summaries (lead, 3 sentences, in process): \(texts.count) CNN/DM articles: \(format(Double(texts.count) / best, 0)) articles/s")
+    let with = rates[true]!, without = rates[false]!
+    print("summaries (lead, 3 sentences, in process): \(texts.count) CNN/DM articles: \(format(with, 0)) articles/s with repair, \(format(without, 0)) without; repair is \(format((1 / with - 1 / without) / (1 / with) * 100, 0))% of the time")
+}
+
+/// Repair throughput on damaged articles (the work it exists for) and on clean ones.
+func repairFigure() throws {
+    let file = shared.appendingPathComponent("eval/repair/rewrapped-en.jsonl").path
+    guard let damaged = loadField(file, "damaged"), let clean = loadField(file, "original"), !damaged.isEmpty else {
+        return print("repair: skipped (\(file) absent)")
+    }
+    guard let model = try RepairModel.load(language: "en", from: DataDirectory(root: repositoryRoot.path)) else {
+        return print("repair: skipped (no English model)")
+    }
+    let repairer = Repairer(model: model)
+    for (name, texts) in [("damaged", damaged), ("clean", clean)] {
+        let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = now()
+            for text in texts { _ = repairer.repair(text) }
+            best = min(best, now() - start)
+        }
+        print("repair (\(name) rewrapped-en, \(texts.count) articles, \(format(megabytes, 2)) MB): \(format(megabytes / best, 2)) MB/s")
+    }
 }
 
 print("brief-bench (ICU \(ICULibrary.version))")
 startupFigure()
 try segmentationFigure()
 try summaryFigure()
+try repairFigure()

@@ -7,6 +7,8 @@ struct BlockRepair {
     let model: RepairModel
     let vocabulary: [UInt64: Int]
     let settings: Repairer.Settings
+    /// Clean-looking text: only long words and suspicious tokens are examined, with no layout search.
+    let light: Bool
 
     /// Per position (relative to the block): score of the word evidence and of the local cue.
     private var lex: [Float]
@@ -24,8 +26,11 @@ struct BlockRepair {
     private var currentWhole: Float = 0
     private var skipWord = false
     private var skipAbove: Float = 5
+    /// Whole-word frequencies already looked up, by hash of the lowercase word.
+    private var wholeCache: [UInt64: Float] = [:]
 
-    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings) {
+    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings, light: Bool = false) {
+        self.light = light
         self.text = scalars
         self.range = range
         self.model = model
@@ -51,11 +56,11 @@ struct BlockRepair {
         // A first, cheap pass only looks inside rare words: enough to find glue when the text is
         // clean (most text), and to tell whether it is damaged. Damaged text is scored in full.
         findAllCandidates(skippingWordsAbove: 3)
-        if looksDamaged {
+        if !light, looksDamaged {
             findAllCandidates(skippingWordsAbove: 5)
         }
         var chosen: [Int: String] = [:]
-        if let layout = bestLayout() {
+        if !light, let layout = bestLayout() {
             for (layoutPosition, kind) in layout.breaks where isCandidate[layoutPosition] {
                 let position = betterSplit(near: layoutPosition)
                 // A paragraph end the words argue against is more likely a missed wrap than a glue.
@@ -285,15 +290,27 @@ struct BlockRepair {
                         end += 1
                     }
                     currentWord = start..<end
-                    loadWord(currentWord)
-                    currentWhole = zipf(0..<word.count, whole: true, nameLike: C.isUpper(at(start)))
-                    // A common word with no change of case inside is not two glued words.
                     var caseChange = false
                     for inner in (start + 1)..<end where C.isUpper(at(inner)) && C.isLower(at(inner - 1)) {
                         caseChange = true
                         break
                     }
-                    skipWord = currentWhole >= skipAbove && !caseChange && !(start > run.lowerBound && C.isDigit(at(start - 1)))
+                    let afterDigit = start > run.lowerBound && C.isDigit(at(start - 1))
+                    // The cheap pass leaves short words alone: they are rarely glue, and most words are short.
+                    if skipAbove < 5, end - start < (light ? 9 : 5), !caseChange, !afterDigit {
+                        skipWord = true
+                        continue
+                    }
+                    loadWord(currentWord)
+                    let key = word.hash(0..<word.count)
+                    if let cached = wholeCache[key] {
+                        currentWhole = cached
+                    } else {
+                        currentWhole = zipf(0..<word.count, whole: true, nameLike: C.isUpper(at(start)))
+                        wholeCache[key] = currentWhole
+                    }
+                    // A common word with no change of case inside is not two glued words.
+                    skipWord = currentWhole >= skipAbove && !caseChange && !afterDigit
                 }
                 if skipWord { continue }
                 let start = currentWord.lowerBound, end = currentWord.upperBound

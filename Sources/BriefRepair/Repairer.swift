@@ -51,18 +51,50 @@ public struct Repairer: Sendable {
         }
         var breaks: [(position: Int, reason: String)] = []
         if let model {
-            let vocabulary = Self.documentVocabulary(scalars)
+            // Clean text (most text) shows almost no sign of glue; it gets a light pass that only
+            // looks at long words and the few suspicious tokens, at a fraction of the cost.
+            let light = text.utf8.count >= 600 && Self.glueSignals(in: text) * 1000 < text.utf8.count * 3 / 4
+            let vocabulary = light ? [:] : Self.documentVocabulary(scalars)
             var blockStart = 0
             for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
                 if index > blockStart {
                     var block = BlockRepair(scalars: scalars, range: blockStart..<index, model: model,
-                                            vocabulary: vocabulary, settings: settings)
+                                            vocabulary: vocabulary, settings: settings, light: light)
                     breaks += block.breaks()
                 }
                 blockStart = index + 1
             }
         }
         return Self.assemble(text: text, scalars: scalars, origin: origin, removed: removed, breaks: breaks)
+    }
+
+    /// How many places in `text` look like glue at a glance: a lowercase letter directly before
+    /// sentence punctuation and a capital ("reported.Turkey"), before a capital ("UnitedStates"),
+    /// before ",;:" and a letter, or before an opening quote or bracket and a letter.
+    static func glueSignals(in text: String) -> Int {
+        var count = 0
+        var a: UInt8 = 0, b: UInt8 = 0
+        func lower(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
+        func upper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func letter(_ byte: UInt8) -> Bool { lower(byte) || upper(byte) }
+        for c in text.utf8 {
+            if lower(a) {
+                switch b {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                    if upper(c) || c == 0xE2 || c == UInt8(ascii: "\"") { count += 1 }
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("):
+                    if letter(c) { count += 1 }
+                case 0xE2:
+                    // “ ‘ (E2 80 9C / 98) right after a letter.
+                    if c == 0x80 { count += 1 }
+                default:
+                    if upper(b) && lower(c) && a < 0x80 && c < 0x80 { count += 1 }
+                }
+            }
+            a = b
+            b = c
+        }
+        return count
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -100,13 +132,20 @@ public struct Repairer: Sendable {
                          removed: [(Int, Unicode.Scalar)], breaks: [(position: Int, reason: String)]) -> RepairResult {
         var edits: [RepairEdit] = []
         let sortedBreaks = breaks.sorted { $0.position < $1.position }
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(scalars.count + sortedBreaks.count)
+        // Clean text (most text) comes back as it was, without being rebuilt.
+        if sortedBreaks.isEmpty, removed.isEmpty, !scalars.contains(where: isExoticSpace) {
+            return RepairResult(text: text, edits: [])
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + sortedBreaks.count)
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { output.append($0) }
+        }
         var breakIndex = 0
         var spaceEdits: [Int] = []
         for (index, scalar) in scalars.enumerated() {
             if breakIndex < sortedBreaks.count, sortedBreaks[breakIndex].position == index {
-                output.append(" ")
+                output.append(0x20)
                 let context = String(String.UnicodeScalarView(scalars[max(0, index - 12)..<index])) + "|"
                     + String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + 12)]))
                 edits.append(RepairEdit(kind: .insertedSpace, offset: Int(origin[index]), line: 0, column: 0,
@@ -114,10 +153,10 @@ public struct Repairer: Sendable {
                 while breakIndex < sortedBreaks.count, sortedBreaks[breakIndex].position <= index { breakIndex += 1 }
             }
             if isExoticSpace(scalar) {
-                output.append(" ")
+                output.append(0x20)
                 spaceEdits.append(Int(origin[index]))
             } else {
-                output.append(scalar)
+                append(scalar)
             }
         }
         for offset in spaceEdits {
@@ -145,7 +184,7 @@ public struct Repairer: Sendable {
                 if editIndex == edits.count { break }
             }
         }
-        return RepairResult(text: String(output), edits: edits)
+        return RepairResult(text: String(decoding: output, as: UTF8.self), edits: edits)
     }
 }
 

@@ -16,6 +16,9 @@ public final class WordFrequencyTable: @unchecked Sendable {
     private let length: Int
     /// Byte offset of the start of every line, built once; 4 bytes per word.
     private let lineStarts: [UInt32]
+    /// For each first two bytes of a word, the first line index holding it (a bucket index that
+    /// shortens each binary search by about ten steps). Entry 65536 closes the last bucket.
+    private let buckets: [UInt32]
 
     /// Maps `path`; the file must be sorted by UTF-8 bytes (checked while indexing).
     public init(path: String) throws(RepairModelError) {
@@ -39,10 +42,21 @@ public final class WordFrequencyTable: @unchecked Sendable {
             guard let newline = memchr(bytes + position, 0x0A, size - position) else { break }
             position = bytes.distance(to: UnsafeRawPointer(newline)) + 1
         }
+        var buckets = [UInt32](repeating: UInt32.max, count: 65537)
+        for (index, start) in starts.enumerated() {
+            let key = Self.bucket(bytes, Int(start), size)
+            if buckets[key] == UInt32.max { buckets[key] = UInt32(index) }
+        }
+        buckets[65536] = UInt32(starts.count)
+        // Empty buckets start where the next non-empty one does, so every bucket is a range.
+        for key in stride(from: 65535, through: 0, by: -1) where buckets[key] == UInt32.max {
+            buckets[key] = buckets[key + 1]
+        }
         self.path = path
         self.base = bytes
         self.length = size
         self.lineStarts = starts
+        self.buckets = buckets
     }
 
     deinit {
@@ -63,9 +77,22 @@ public final class WordFrequencyTable: @unchecked Sendable {
         lookup(key)
     }
 
+    /// The bucket of the word starting at `start`: its first two bytes (a tab or newline counts as 0).
+    private static func bucket(_ bytes: UnsafeRawPointer, _ start: Int, _ size: Int) -> Int {
+        func byte(_ offset: Int) -> Int {
+            guard start + offset < size else { return 0 }
+            let value = bytes.load(fromByteOffset: start + offset, as: UInt8.self)
+            return value == 0x09 || value == 0x0A ? 0 : Int(value)
+        }
+        let first = byte(0)
+        return first == 0 ? 0 : first << 8 | byte(1)
+    }
+
     private func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Double? {
-        var low = 0
-        var high = lineStarts.count - 1
+        guard !key.isEmpty else { return nil }
+        let bucket = Int(key[0]) << 8 | (key.count > 1 ? Int(key[1]) : 0)
+        var low = Int(buckets[bucket])
+        var high = Int(buckets[bucket + 1]) - 1
         while low <= high {
             let middle = (low + high) / 2
             let start = Int(lineStarts[middle])
