@@ -269,7 +269,8 @@ struct BlockRepair {
 
     /// Scores every place inside a run where a space may have been lost.
     private mutating func findCandidates(in run: Range<Int>) {
-        guard run.count > 1 else { return }
+        // The light pass skips short tokens: glue shows in long ones ("it.The" has six characters).
+        guard run.count > (light ? 5 : 1) else { return }
         currentWord = 0..<0
         for position in (run.lowerBound + 1)..<run.upperBound {
             let a = at(position - 1), b = at(position)

@@ -36,6 +36,7 @@ public struct Repairer: Sendable {
 
     /// The repaired text and every edit made.
     public func repair(_ text: String) -> RepairResult {
+        if let model, Self.isClean(text, model: model) { return RepairResult(text: text, edits: []) }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         var origin: [Int32] = []  // index in the input of each kept scalar
@@ -73,28 +74,50 @@ public struct Repairer: Sendable {
     /// before ",;:" and a letter, or before an opening quote or bracket and a letter.
     static func glueSignals(in text: String) -> Int {
         var count = 0
-        var a: UInt8 = 0, b: UInt8 = 0
+        // The last three bytes before the current one: z y x, then c.
+        var z: UInt8 = 0, y: UInt8 = 0, x: UInt8 = 0
         func lower(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
         func upper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-        func letter(_ byte: UInt8) -> Bool { lower(byte) || upper(byte) }
+        func letter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || upper(byte) }
         for c in text.utf8 {
-            if lower(a) {
-                switch b {
+            if lower(y) {
+                switch x {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                    if upper(c) || c == 0xE2 || c == UInt8(ascii: "\"") { count += 1 }
+                    if upper(c) || c == UInt8(ascii: "\"") { count += 1 }
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("):
                     if letter(c) { count += 1 }
-                case 0xE2:
-                    // “ ‘ (E2 80 9C / 98) right after a letter.
-                    if c == 0x80 { count += 1 }
                 default:
-                    if upper(b) && lower(c) && a < 0x80 && c < 0x80 { count += 1 }
+                    if upper(x) && letter(c) && c >= 0x61 && y < 0x80 { count += 1 }
                 }
             }
-            a = b
-            b = c
+            // A letter, then “ or ‘ (E2 80 9C / 98): z is the letter, y x c the quote.
+            if y == 0xE2 && x == 0x80 && (c == 0x9C || c == 0x98) && letter(z) { count += 1 }
+            // Sentence punctuation, then “ or ‘.
+            if (z == UInt8(ascii: ".") || z == UInt8(ascii: "!") || z == UInt8(ascii: "?")) && y == 0xE2 && x == 0x80 && (c == 0x9C || c == 0x98) { count += 1 }
+            z = y
+            y = x
+            x = c
         }
         return count
+    }
+
+    /// Whether text needs no repair at all, decided cheaply (most text does not): no sign of
+    /// glue, no invisible or exotic space, and every long ASCII word is a known word.
+    static func isClean(_ text: String, model: RepairModel) -> Bool {
+        guard text.utf8.count >= 600, glueSignals(in: text) == 0 else { return false }
+        if text.unicodeScalars.contains(where: { $0.value >= 0xA0 && (isInvisible($0) || isExoticSpace($0)) }) { return false }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A: word.append(byte)
+            default:
+                if word.count >= 9, word.withUnsafeBufferPointer({ model.frequencies.zipf(utf8: $0) }) == nil { return false }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        return word.count < 9 || word.withUnsafeBufferPointer({ model.frequencies.zipf(utf8: $0) }) != nil
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
