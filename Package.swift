@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // Snowball stemmers (libstemmer-dev, no pkg-config file: the module map links it by name).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The only code that includes <unicode/*.h>; its public header uses plain C types.
         .target(name: "ICUBridge", dependencies: ["CICU"]),
         .target(name: "BriefResources"),
@@ -26,14 +28,16 @@ let package = Package(
         .target(name: "BriefInput"),
         .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
         .target(name: "BriefRepair", dependencies: ["BriefResources"]),
-        .target(name: "BriefDocument", dependencies: ["BriefText", "BriefResources"]),
-        .target(name: "BriefSummary", dependencies: ["BriefDocument"]),
+        .target(name: "BriefLanguage", dependencies: ["CStemmer", "BriefResources"]),
+        .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
+        .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefResources"]),
+        .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
         .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary"]),
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefResources",
+                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,10 +48,12 @@ let package = Package(
         ),
         .testTarget(name: "BriefTextTests", dependencies: ["BriefText", "BriefResources"]),
         .testTarget(name: "BriefInputTests", dependencies: ["BriefInput"]),
+        .testTarget(name: "BriefLanguageTests", dependencies: ["BriefLanguage", "BriefResources"]),
         .testTarget(name: "BriefRepairTests", dependencies: ["BriefRepair", "BriefResources"]),
         .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefText", "BriefResources"]),
         .testTarget(name: "BriefSummaryTests", dependencies: ["BriefSummary", "BriefDocument", "BriefText"]),
         .testTarget(name: "BriefPipelineTests", dependencies: ["BriefPipeline", "BriefResources", "BriefSummary"]),
+        .testTarget(name: "BriefEvalTests", dependencies: ["BriefEval", "BriefResources"]),
         .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefPipeline", "BriefInput", "BriefResources"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BriefResources"]),
     ]

@@ -1,3 +1,4 @@
+import BriefLanguage
 import BriefResources
 import BriefText
 
@@ -8,6 +9,7 @@ import BriefText
 public final class Analyzer {
     private let data: DataDirectory?
     private var segmenters: [String: Segmenter] = [:]
+    private var languageTools: [String: LanguageTools] = [:]
     public var headerSplitter = HeaderSplitter()
 
     /// `data` supplies abbreviation lists; without it ICU's own rules apply alone.
@@ -24,13 +26,21 @@ public final class Analyzer {
         return segmenter
     }
 
+    /// The stemmer and stop words for a language, loaded on first use.
+    public func tools(for language: String) throws -> LanguageTools {
+        if let cached = languageTools[language] { return cached }
+        let tools = try LanguageTools.load(language: language, from: data)
+        languageTools[language] = tools
+        return tools
+    }
+
     /// Analyzes `text`; `language` overrides the guess from the script, `title` is a title
     /// given outside the text.
     public func analyze(_ text: String, language: String? = nil, title: String? = nil) throws -> Document {
         let profile = ScriptDetector.profile(of: text)
         let language = language ?? Self.defaultLanguage(for: profile.dominant)
         let segmenter = try segmenter(for: language)
-        return Segmenter.withBytes(of: text) { bytes in
+        let parts = Segmenter.withBytes(of: text) { bytes in
             let (headerLines, bodyStart) = headerSplitter.split(bytes)
             var paragraphs: [Paragraph] = []
             var sentences: [Sentence] = []
@@ -63,10 +73,36 @@ public final class Analyzer {
                 words.append(contentsOf: paragraphWords)
                 paragraphs.append(Paragraph(range: range, sentences: firstSentence..<sentences.count))
             }
-            return Document(text: text, language: language, script: profile.dominant,
-                            header: Header(lines: headerLines, givenTitle: title),
-                            paragraphs: paragraphs, sentences: sentences, words: words)
+            return (headerLines, paragraphs, sentences, words)
         }
+        let tools = try tools(for: language)
+        var termIndex: [String: Int32] = [:]
+        var terms: [String] = []
+        var wordTerms = [Int32](repeating: -1, count: parts.3.count)
+        var capitalized = [Bool](repeating: false, count: parts.3.count)
+        let utf8 = text.utf8
+        for (index, word) in parts.3.enumerated() {
+            let lower = utf8.index(utf8.startIndex, offsetBy: Int(word.start))
+            let upper = utf8.index(lower, offsetBy: Int(word.end - word.start))
+            let form = text[lower..<upper]
+            if let first = form.unicodeScalars.first, first.properties.isUppercase { capitalized[index] = true }
+            guard word.kind == .letters else { continue }
+            let normalized = tools.normalize(form)
+            if tools.isStopword(normalized) { continue }
+            let stem = tools.stem(normalized)
+            if let id = termIndex[stem] {
+                wordTerms[index] = id
+            } else {
+                let id = Int32(terms.count)
+                termIndex[stem] = id
+                terms.append(stem)
+                wordTerms[index] = id
+            }
+        }
+        return Document(text: text, language: language, script: profile.dominant,
+                        header: Header(lines: parts.0, givenTitle: title),
+                        paragraphs: parts.1, sentences: parts.2, words: parts.3,
+                        wordTerms: wordTerms, wordIsCapitalized: capitalized, terms: terms)
     }
 
     /// The segmentation language when none is given: from the script, English for Latin.

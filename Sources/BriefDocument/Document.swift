@@ -65,9 +65,16 @@ public struct Document: Sendable {
     public let paragraphs: [Paragraph]
     public let sentences: [Sentence]
     public let words: [WordToken]
+    /// Per word: the index of its stem in `terms`, or -1 for stop words and numbers.
+    public let wordTerms: [Int32]
+    /// Per word: whether it starts with a capital letter (names, acronyms).
+    public let wordIsCapitalized: [Bool]
+    /// The distinct stems of the content words, in order of first appearance.
+    public let terms: [String]
 
     public init(text: String, language: String, script: Script, header: Header,
-                paragraphs: [Paragraph], sentences: [Sentence], words: [WordToken]) {
+                paragraphs: [Paragraph], sentences: [Sentence], words: [WordToken],
+                wordTerms: [Int32] = [], wordIsCapitalized: [Bool] = [], terms: [String] = []) {
         self.text = text
         self.language = language
         self.script = script
@@ -75,6 +82,9 @@ public struct Document: Sendable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.words = words
+        self.wordTerms = wordTerms.count == words.count ? wordTerms : [Int32](repeating: -1, count: words.count)
+        self.wordIsCapitalized = wordIsCapitalized.count == words.count ? wordIsCapitalized : [Bool](repeating: false, count: words.count)
+        self.terms = terms
     }
 
     /// The text in a byte range.

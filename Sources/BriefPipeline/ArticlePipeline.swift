@@ -13,7 +13,7 @@ public final class ArticlePipeline {
     /// Options that hold for every article of a run.
     public struct Options: Sendable {
         public var budget: Budget = .sentences(3)
-        public var ranker: any Ranker = LeadRanker()
+        public var method: Method = .default
         /// An ICU converter name that overrides charset detection.
         public var encoding: String?
         /// A language code that overrides detection ("en", "ar" …).
@@ -23,6 +23,16 @@ public final class ArticlePipeline {
         public var repair = true
 
         public init() {}
+    }
+
+    /// The summarization methods users choose with `--method`.
+    public enum Method: String, Sendable, CaseIterable {
+        /// The tuned combination of features with redundancy control.
+        case `default`
+        /// The first sentences.
+        case lead
+        /// Graph centrality over sentence similarity.
+        case centrality
     }
 
     /// Text ready for analysis: decoded, repaired, with its language.
@@ -38,6 +48,7 @@ public final class ArticlePipeline {
     private let analyzer: Analyzer
     private var guesser: LanguageGuesser?
     private var repairers: [String: Repairer] = [:]
+    private var rankers: [String: any Ranker] = [:]
 
     /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
     public init(data: DataDirectory?, options: Options = Options()) {
@@ -100,17 +111,42 @@ public final class ArticlePipeline {
     /// Briefs text that is already decoded, e.g. a JSON Lines record.
     public func brief(text: String, source: String, title: String? = nil, language: String? = nil,
                       encoding: String? = nil) throws(ArticleError) -> ArticleBrief {
-        let prepared = try prepare(text: text, source: source, language: language)
-        let document: Document
+        let (document, prepared) = try analyze(text: text, source: source, title: title, language: language)
+        let ranker: any Ranker
         do {
-            document = try analyzer.analyze(prepared.text, language: prepared.language, title: title)
+            ranker = try self.ranker(for: document.language)
+        } catch {
+            throw ArticleError(source: source, problem: String(describing: error))
+        }
+        let summary = Summarizer(ranker: ranker).summarize(document, budget: options.budget)
+        return ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
+    }
+
+    /// Prepares (repairs) and analyzes text into a `Document`.
+    public func analyze(text: String, source: String, title: String? = nil,
+                        language: String? = nil) throws(ArticleError) -> (Document, PreparedText) {
+        let prepared = try prepare(text: text, source: source, language: language)
+        do {
+            return (try analyzer.analyze(prepared.text, language: prepared.language, title: title), prepared)
         } catch let error as TextError {
             throw ArticleError(source: source, problem: error.description)
         } catch {
             throw ArticleError(source: source, problem: String(describing: error))
         }
-        let summary = Summarizer(ranker: options.ranker).summarize(document, budget: options.budget)
-        return ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
+    }
+
+    /// The ranker of the chosen method for a language (the default one reads tuned weights).
+    public func ranker(for language: String) throws -> any Ranker {
+        if let cached = rankers[language] { return cached }
+        let ranker: any Ranker
+        switch options.method {
+        case .lead: ranker = LeadRanker()
+        case .centrality: ranker = CentralityRanker()
+        case .default:
+            ranker = FeatureRanker(weights: try data.map { try SummaryWeights.load(language: language, from: $0) } ?? .positionOnly)
+        }
+        rankers[language] = ranker
+        return ranker
     }
 
     private func languageGuesser() throws -> LanguageGuesser {

@@ -7,8 +7,22 @@ import BriefDocument
 public protocol Ranker: Sendable {
     /// The name users pass to `--method`.
     var name: String { get }
-    /// One score per sentence of `document`, in sentence order.
-    func scores(for document: Document) -> [Double]
+    /// One score per sentence of `document`, in sentence order, with the features behind each.
+    func rank(_ document: Document, vectors: SentenceVectors) -> Ranking
+}
+
+/// The scores of a document's sentences and, per sentence, the named features behind them.
+public struct Ranking: Sendable {
+    public var scores: [Double]
+    public var features: [[(name: String, value: Double)]]
+    /// Weight of redundancy against score when choosing (0 = none).
+    public var redundancy: Double
+
+    public init(scores: [Double], features: [[(name: String, value: Double)]] = [], redundancy: Double = 0) {
+        self.scores = scores
+        self.features = features.count == scores.count ? features : scores.map { _ in [] }
+        self.redundancy = redundancy
+    }
 }
 
 /// Ranks sentences by position: the first sentence scores highest (the Lead-N baseline).
@@ -17,8 +31,59 @@ public struct LeadRanker: Ranker {
 
     public init() {}
 
-    public func scores(for document: Document) -> [Double] {
+    public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let count = document.sentences.count
-        return (0..<count).map { Double(count - $0) }
+        return Ranking(scores: (0..<count).map { Double(count - $0) / Double(max(count, 1)) },
+                       features: (0..<count).map { [("position", Double($0))] })
+    }
+}
+
+/// Graph centrality (the LexRank family): a sentence is central when many sentences are similar
+/// to it. Similarity is computed only between sentences at most `window` apart, so cost grows
+/// linearly with length.
+public struct CentralityRanker: Ranker {
+    public let name = "centrality"
+    /// Similarity below which two sentences are not linked.
+    public var threshold = 0.1
+    public var window = 40
+    public var damping = 0.85
+    public var iterations = 30
+
+    public init() {}
+
+    public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
+        let scores = centrality(document.sentences.count, vectors: vectors)
+        return Ranking(scores: scores, features: scores.map { [("centrality", $0)] })
+    }
+
+    /// PageRank over the windowed similarity graph, scaled so the most central sentence is 1.
+    public func centrality(_ count: Int, vectors: SentenceVectors) -> [Double] {
+        guard count > 1 else { return [Double](repeating: 1, count: count) }
+        var links: [[(Int, Double)]] = Array(repeating: [], count: count)
+        for i in 0..<count {
+            for j in (i + 1)..<min(count, i + window + 1) {
+                let similarity = vectors.cosine(i, j)
+                if similarity >= threshold {
+                    links[i].append((j, similarity))
+                    links[j].append((i, similarity))
+                }
+            }
+        }
+        let totals = links.map { $0.reduce(0) { $0 + $1.1 } }
+        var rank = [Double](repeating: 1 / Double(count), count: count)
+        for _ in 0..<iterations {
+            // Sentences without links spread their share over all (standard PageRank), so an
+            // isolated sentence is never central.
+            var dangling = 0.0
+            for i in 0..<count where totals[i] == 0 { dangling += rank[i] }
+            var next = [Double](repeating: (1 - damping) / Double(count) + damping * dangling / Double(count), count: count)
+            for i in 0..<count where totals[i] > 0 {
+                let share = damping * rank[i] / totals[i]
+                for (j, weight) in links[i] { next[j] += share * weight }
+            }
+            rank = next
+        }
+        let top = rank.max() ?? 1
+        return rank.map { top > 0 ? $0 / top : 0 }
     }
 }

@@ -4,10 +4,16 @@ import BriefDocument
 public enum Budget: Sendable, Equatable, CustomStringConvertible {
     /// At most this many sentences.
     case sentences(Int)
+    /// At most this many words (the first chosen sentence is kept even if longer).
+    case words(Int)
+    /// At most this share of the article's words (0…1).
+    case ratio(Double)
 
     public var description: String {
         switch self {
         case .sentences(let count): return "\(count) sentences"
+        case .words(let count): return "\(count) words"
+        case .ratio(let ratio): return "\(ratio) of the words"
         }
     }
 }
@@ -27,15 +33,18 @@ public struct SummarySentence: Sendable, Equatable {
 }
 
 /// The sentences chosen for a brief, in article order.
-public struct Summary: Sendable, Equatable {
+public struct Summary: Sendable {
     /// The ranker that chose them.
     public var method: String
     public var sentences: [SummarySentence]
     /// How many sentences the article's body has.
     public var sentenceCount: Int
+    /// The ranking behind the choice (scores and features of every sentence), for `--explain`.
+    public var ranking: Ranking
 }
 
-/// Chooses the best-ranked sentences within a budget and returns them in article order.
+/// Chooses the best-ranked sentences within a budget, trading score against redundancy with
+/// what is already chosen (maximal marginal relevance), and returns them in article order.
 public struct Summarizer: Sendable {
     public var ranker: any Ranker
 
@@ -45,22 +54,56 @@ public struct Summarizer: Sendable {
 
     /// The summary of `document` within `budget`.
     public func summarize(_ document: Document, budget: Budget) -> Summary {
-        let scores = ranker.scores(for: document)
-        precondition(scores.count == document.sentences.count, "a ranker must score every sentence")
-        let limit: Int
-        switch budget {
-        case .sentences(let count): limit = max(0, count)
-        }
-        // Ties go to the earlier sentence: position is the safest tie-breaker on news.
-        let chosen = scores.indices
-            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            .prefix(limit)
-            .sorted()
+        let vectors = SentenceVectors(document)
+        let ranking = ranker.rank(document, vectors: vectors)
+        precondition(ranking.scores.count == document.sentences.count, "a ranker must score every sentence")
+        let chosen = Self.select(ranking: ranking, document: document, vectors: vectors, budget: budget)
         return Summary(
             method: ranker.name,
-            sentences: chosen.map { SummarySentence(index: $0, text: Self.singleLine(document.text(ofSentence: $0)), score: scores[$0]) },
-            sentenceCount: document.sentences.count
+            sentences: chosen.map { SummarySentence(index: $0, text: Self.singleLine(document.text(ofSentence: $0)), score: ranking.scores[$0]) },
+            sentenceCount: document.sentences.count,
+            ranking: ranking
         )
+    }
+
+    /// Indices of the chosen sentences in article order.
+    public static func select(ranking: Ranking, document: Document, vectors: SentenceVectors, budget: Budget) -> [Int] {
+        let scores = ranking.scores
+        let count = scores.count
+        let totalWords = document.sentences.reduce(0) { $0 + $1.words.count }
+        var maxSentences = count
+        var maxWords = Int.max
+        switch budget {
+        case .sentences(let limit): maxSentences = max(0, limit)
+        case .words(let limit): maxWords = max(0, limit)
+        case .ratio(let ratio): maxWords = max(1, Int((Double(totalWords) * ratio).rounded()))
+        }
+        // Ties go to the earlier sentence: position is the safest tie-breaker on news.
+        let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        // Only the best few can be chosen; looking further costs without changing the result.
+        let pool = Array(order.prefix(max(maxSentences == count ? count : maxSentences * 8, 16)))
+        var chosen: [Int] = []
+        var used = Set<Int>()
+        var words = 0
+        while chosen.count < maxSentences {
+            var best = -1
+            var bestValue = -Double.infinity
+            for index in pool where !used.contains(index) {
+                var value = scores[index]
+                if ranking.redundancy > 0, !chosen.isEmpty {
+                    value -= ranking.redundancy * chosen.map { vectors.cosine(index, $0) }.max()!
+                }
+                if value > bestValue || (value == bestValue && index < best) { best = index; bestValue = value }
+            }
+            guard best >= 0 else { break }
+            used.insert(best)
+            let length = document.sentences[best].words.count
+            if maxWords != Int.max, !chosen.isEmpty, words + length > maxWords { continue }
+            chosen.append(best)
+            words += length
+            if words >= maxWords { break }
+        }
+        return chosen.sorted()
     }
 
     /// The sentence with line wraps and runs of spaces made single spaces: a summary line must

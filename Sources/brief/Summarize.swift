@@ -27,14 +27,16 @@ struct Summarize: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read JSON Lines records from this file (- for standard input) and write one result line per record.", valueName: "file"))
     var jsonl: String?
 
-    @Option(name: .long, help: "How many sentences to keep.")
-    var sentences: Int = 3
+    @OptionGroup var budget: BudgetOptions
 
     @Option(name: .long, help: "Output format: text or json (ignored with --jsonl, which always writes JSON Lines).")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Ranking method. Available: lead (the first sentences).", valueName: "name"))
-    var method: String = "lead"
+    @Option(name: .long, help: ArgumentHelp("Ranking method: default (tuned features with redundancy control), lead (the first sentences), centrality (graph centrality over sentence similarity).", valueName: "name"))
+    var method: ArticlePipeline.Method = .default
+
+    @Flag(name: .long, help: "With --format text, list every sentence's score and the features behind it.")
+    var explain = false
 
     @OptionGroup var input: InputOptions
 
@@ -42,15 +44,14 @@ struct Summarize: ParsableCommand {
         if (file == nil) == (jsonl == nil) {
             throw ValidationError("give exactly one input: a file (or - for standard input), or --jsonl FILE")
         }
-        guard sentences >= 1 else { throw ValidationError("--sentences must be at least 1 (got \(sentences))") }
-        guard method == "lead" else { throw ValidationError("unknown --method '\(method)'; available: lead") }
+        try budget.validate()
         try input.validate()
     }
 
     func run() throws {
         var options = ArticlePipeline.Options()
-        options.budget = .sentences(sentences)
-        options.ranker = LeadRanker()
+        options.budget = budget.budget
+        options.method = method
         input.apply(to: &options)
         let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
         if let jsonl {
@@ -64,7 +65,9 @@ struct Summarize: ParsableCommand {
                 Diagnostics.warn("\(file): no body text to summarize")
             }
             switch format {
-            case .text: Output.write(TextRenderer().render(brief))
+            case .text:
+                Output.write(TextRenderer().render(brief))
+                if explain { Output.write("\n" + ExplanationRenderer.render(brief)) }
             case .json: Output.write(JSONRenderer().render(brief) + "\n")
             }
         } catch {

@@ -9,6 +9,7 @@ private let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropL
 private func brief(_ text: String) throws -> ArticleBrief {
     var options = ArticlePipeline.Options()
     options.budget = .sentences(2)
+    options.method = .lead
     return try ArticlePipeline(data: DataDirectory(root: repositoryRoot), options: options).brief(text: text, source: "a.txt")
 }
 

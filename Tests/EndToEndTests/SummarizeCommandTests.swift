@@ -142,3 +142,41 @@ import Testing
         #expect(raw.stdout.contains("\"sentence_count\": 1"))
     }
 }
+
+@Suite struct EvalAndMethodsTests {
+    let records = """
+    {"id": "a", "text": "Turkey bought Russian S-400 missiles on Monday. Washington threatened sanctions. A football match was played. The weather stayed mild.", "summaries": ["Turkey bought S-400 missiles.\\nWashington threatened sanctions."]}
+    {"id": "b", "text": "Iraq opened talks on air defense. Three suppliers made offers. Parliament must approve the budget.", "summaries": ["Iraq opened air defense talks with three suppliers."]}
+    {"id": "c", "text": 12, "summaries": []}
+    """
+
+    @Test func evalPrintsRougeWithIntervals() throws {
+        let path = try BriefBinary.temporaryFile("eval.jsonl", Data(records.utf8))
+        let predictions = path + ".predictions.jsonl"
+        let result = try BriefBinary.run(["eval", "--data", path, "--method", "lead", "--sentences", "2", "--predictions", predictions])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 articles, method lead, 2 sentences"))
+        for name in ["ROUGE-1", "ROUGE-2", "ROUGE-Lsum"] { #expect(result.stdout.contains(name)) }
+        #expect(result.stdout.contains("95% CI"))
+        #expect(result.stderr.contains("line 3: not an evaluation record"))
+        let written = try String(contentsOfFile: predictions, encoding: .utf8)
+        #expect(written.hasPrefix(#"{"id":"a","sentences":["Turkey bought Russian S-400 missiles on Monday.","Washington threatened sanctions."]}"#))
+    }
+
+    @Test func methodsBudgetsAndExplain() throws {
+        let example = "Examples/al-mada-air-defense.txt"
+        for method in ["default", "lead", "centrality"] {
+            let result = try BriefBinary.run(["summarize", example, "--method", method, "--format", "json"])
+            #expect(result.status == 0, "\(method)")
+            #expect(result.stdout.contains("\"method\": \"\(method)\""))
+        }
+        let words = try BriefBinary.run(["summarize", example, "--words", "40", "--format", "json"])
+        #expect(words.status == 0)
+        let explained = try BriefBinary.run(["summarize", example, "--explain"])
+        #expect(explained.stdout.contains("method default"))
+        #expect(explained.stdout.contains("centrality="))
+        #expect(try BriefBinary.run(["summarize", example, "--words", "10", "--sentences", "2"]).status == 64)
+        #expect(try BriefBinary.run(["summarize", example, "--ratio", "1.5"]).status == 64)
+        #expect(try BriefBinary.run(["summarize", example, "--method", "magic"]).status == 64)
+    }
+}

@@ -1,0 +1,56 @@
+import BriefResources
+
+/// What analysis needs for one language: its stemmer and stop words, loaded once.
+///
+/// Holds a Snowball handle and a cache of stems: one per thread.
+public final class LanguageTools {
+    /// The language code ("en", "ar" …).
+    public let language: String
+    public let stopwords: Set<String>
+    private let stemmer: Stemmer?
+    private var cache: [String: String] = [:]
+
+    /// Snowball algorithm names of the languages brief analyzes.
+    public static let algorithms = ["en": "english", "ar": "arabic", "fr": "french", "es": "spanish",
+                                    "ru": "russian", "tr": "turkish", "de": "german"]
+
+    public init(language: String, stopwords: Set<String>, stemmer: Stemmer?) {
+        self.language = language
+        self.stopwords = stopwords
+        self.stemmer = stemmer
+    }
+
+    /// Loads stop words from `Models/stopwords/<language>.txt` and opens the Snowball stemmer;
+    /// a language without either gets lowercase forms and no stop words.
+    public static func load(language: String, from data: DataDirectory?) throws -> LanguageTools {
+        var stopwords: Set<String> = []
+        if let data, data.exists("Models/stopwords/\(language).txt") {
+            stopwords = Set(try data.lines("Models/stopwords/\(language).txt").map {
+                language == "ar" ? ArabicNormalizer.normalize(String($0)) : String($0)
+            })
+        }
+        let stemmer = try algorithms[language].map { try Stemmer(algorithm: $0) }
+        return LanguageTools(language: language, stopwords: stopwords, stemmer: stemmer)
+    }
+
+    /// The normalized form of a word: lowercase, and for Arabic, one spelling of each letter.
+    public func normalize(_ word: Substring) -> String {
+        let lower = word.lowercased()
+        return language == "ar" ? ArabicNormalizer.normalize(lower) : lower
+    }
+
+    public func isStopword(_ normalized: String) -> Bool {
+        stopwords.contains(normalized)
+    }
+
+    /// The stem of a normalized word (cached: news repeats its words).
+    public func stem(_ normalized: String) -> String {
+        if let cached = cache[normalized] { return cached }
+        guard let stemmer else { return normalized }
+        let input = language == "ar" ? ArabicNormalizer.strippingClitics(normalized) : normalized
+        let stem = stemmer.stem(input)
+        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        cache[normalized] = stem
+        return stem
+    }
+}

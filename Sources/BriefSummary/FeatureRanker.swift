@@ -1,0 +1,145 @@
+import BriefDocument
+import BriefResources
+
+/// The default ranker: a weighted sum of sentence features (position, centrality, similarity to
+/// the centroid and to the lead, names, numbers, length), with weights tuned on evaluation data
+/// and kept in `Models/summary/`.
+public struct FeatureRanker: Ranker {
+    public let name = "default"
+    public var weights: SummaryWeights
+
+    public init(weights: SummaryWeights) {
+        self.weights = weights
+    }
+
+    /// The names of the features, in the order `features(of:)` computes them.
+    public static let featureNames = ["lead", "first", "paragraph_start", "centrality", "centroid", "lead_similarity",
+                                      "names", "numbers", "length", "short", "quote"]
+
+    public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
+        let table = Self.features(of: document, vectors: vectors)
+        var scores: [Double] = []
+        var explained: [[(name: String, value: Double)]] = []
+        scores.reserveCapacity(table.count)
+        for row in table {
+            var score = 0.0
+            var parts: [(name: String, value: Double)] = []
+            for (index, value) in row.enumerated() {
+                let weight = weights.feature[index]
+                score += weight * value
+                parts.append((Self.featureNames[index], value))
+            }
+            scores.append(score)
+            explained.append(parts)
+        }
+        return Ranking(scores: scores, features: explained, redundancy: weights.redundancy)
+    }
+
+    /// One row of feature values per sentence (see `featureNames`).
+    public static func features(of document: Document, vectors: SentenceVectors) -> [[Double]] {
+        let count = document.sentences.count
+        guard count > 0 else { return [] }
+        let centrality = CentralityRanker().centrality(count, vectors: vectors)
+        // The centroid: the sum of all sentence vectors.
+        var centroidWeights: [Int32: Double] = [:]
+        for vector in vectors.vectors { for (term, weight) in vector { centroidWeights[term, default: 0] += weight } }
+        let centroid = centroidWeights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
+        let centroidNorm = centroid.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        var rows: [[Double]] = []
+        rows.reserveCapacity(count)
+        for (index, sentence) in document.sentences.enumerated() {
+            let wordCount = sentence.words.count
+            var capitalized = 0
+            var numbers = 0
+            for word in sentence.words.dropFirst() where document.wordIsCapitalized[word] { capitalized += 1 }
+            for word in sentence.words where document.words[word].kind == .number { numbers += 1 }
+            let isParagraphStart = index == document.paragraphs[sentence.paragraph].sentences.lowerBound
+            let first = document.text(ofSentence: index).unicodeScalars.first
+            let quote = first == "\u{201C}" || first == "\"" || first == "'" || first == "\u{2018}"
+            rows.append([
+                1 / Double(index + 1),
+                index == 0 ? 1 : 0,
+                isParagraphStart ? 1 : 0,
+                centrality[index],
+                SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], centroid, centroidNorm),
+                index == 0 ? 1 : vectors.cosine(index, 0),
+                wordCount > 1 ? Double(capitalized) / Double(wordCount - 1) : 0,
+                numbers > 0 ? 1 : 0,
+                Double(min(wordCount, 40)) / 40,
+                wordCount < 6 ? 1 : 0,
+                quote ? 1 : 0,
+            ])
+        }
+        return rows
+    }
+}
+
+/// Feature weights of the default ranker, read from `Models/summary/weights-<lang>.tsv`
+/// (or `weights.tsv` for languages without their own).
+public struct SummaryWeights: Sendable, Equatable {
+    /// One weight per entry of `FeatureRanker.featureNames`.
+    public var feature: [Double]
+    /// Weight of redundancy against score when choosing sentences.
+    public var redundancy: Double
+
+    public init(feature: [Double], redundancy: Double) {
+        self.feature = feature
+        self.redundancy = redundancy
+    }
+
+    /// Position alone: a Lead-N fallback when no weights file exists.
+    public static let positionOnly = SummaryWeights(
+        feature: FeatureRanker.featureNames.map { $0 == "lead" ? 1 : 0 }, redundancy: 0)
+
+    /// Parses `feature<TAB>weight` lines (plus `redundancy<TAB>value`).
+    public init(text: String, source: String) throws(SummaryWeightsError) {
+        var feature = [Double](repeating: 0, count: FeatureRanker.featureNames.count)
+        var redundancy = 0.0
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingWhitespace()
+            if line.isEmpty { continue }
+            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw .badLine(source: source, line: number + 1, text: String(raw))
+            }
+            if parts[0] == "redundancy" {
+                redundancy = value
+            } else if let index = FeatureRanker.featureNames.firstIndex(of: String(parts[0])) {
+                feature[index] = value
+            } else {
+                throw .unknownFeature(source: source, line: number + 1, name: String(parts[0]))
+            }
+        }
+        self.init(feature: feature, redundancy: redundancy)
+    }
+
+    /// The weights for `language` from the data folder.
+    public static func load(language: String, from data: DataDirectory) throws -> SummaryWeights {
+        for name in ["Models/summary/weights-\(language).tsv", "Models/summary/weights.tsv"] where data.exists(name) {
+            return try SummaryWeights(text: data.text(name), source: data.path(name))
+        }
+        return .positionOnly
+    }
+
+    /// The weights as a file, one feature per line.
+    public func serialized() -> String {
+        var out = ""
+        for (name, weight) in zip(FeatureRanker.featureNames, feature) { out += "\(name)\t\(weight)\n" }
+        out += "redundancy\t\(redundancy)\n"
+        return out
+    }
+}
+
+/// Why a weights file could not be read.
+public enum SummaryWeightsError: Error, Equatable, CustomStringConvertible {
+    case badLine(source: String, line: Int, text: String)
+    case unknownFeature(source: String, line: Int, name: String)
+
+    public var description: String {
+        switch self {
+        case .badLine(let source, let line, let text): return "\(source):\(line): expected 'feature<TAB>number', got '\(text)'"
+        case .unknownFeature(let source, let line, let name):
+            return "\(source):\(line): unknown feature '\(name)' (known: \(FeatureRanker.featureNames.joined(separator: ", ")), redundancy)"
+        }
+    }
+}
