@@ -117,7 +117,32 @@ func summaryFigure() throws {
         rates[repair] = Double(texts.count) / best
     }
     let with = rates[true]!, without = rates[false]!
-    print("summaries (lead, 3 sentences, in process): \(texts.count) CNN/DM articles: \(format(with, 0)) articles/s with repair, \(format(without, 0)) without; repair is \(format((1 / with - 1 / without) / (1 / with) * 100, 0))% of the time")
+    print("summaries (default method, 3 sentences, in process, loop only): \(texts.count) CNN/DM articles: \(format(with, 0)) articles/s with repair, \(format(without, 0)) without; repair is \(format((1 / with - 1 / without) / (1 / with) * 100, 0))% of the time")
+}
+
+/// One very long document (100,000 words, built from the CNN/DM articles) through the whole pipeline.
+func longDocumentFigure() throws {
+    let file = shared.appendingPathComponent("eval/summarization/cnndm.jsonl").path
+    guard let texts = loadField(file, "text"), !texts.isEmpty else { return print("long document: skipped (\(file) absent)") }
+    var parts: [String] = []
+    var words = 0
+    var index = 0
+    while words < 100_000 {
+        let text = texts[index % texts.count]
+        parts.append(text)
+        words += text.split(separator: " ").count
+        index += 1
+    }
+    let document = parts.joined(separator: "\n\n")
+    for method in [ArticlePipeline.Method.default, .centrality] {
+        var options = ArticlePipeline.Options()
+        options.method = method
+        options.maxBytes = 64 << 20
+        let pipeline = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path), options: options)
+        let start = now()
+        let brief = try pipeline.brief(text: document, source: "long", language: "en")
+        print("long document (\(words) words, \(brief.summary.sentenceCount) sentences, method \(method.rawValue)): \(format((now() - start) * 1000, 0)) ms")
+    }
 }
 
 /// Repair throughput on damaged articles (the work it exists for) and on clean ones.
@@ -146,4 +171,5 @@ print("brief-bench (ICU \(ICULibrary.version))")
 startupFigure()
 try segmentationFigure()
 try summaryFigure()
+try longDocumentFigure()
 try repairFigure()

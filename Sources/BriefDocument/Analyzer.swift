@@ -37,7 +37,8 @@ public final class Analyzer {
     /// Analyzes `text`; `language` overrides the guess from the script, `title` is a title
     /// given outside the text.
     public func analyze(_ text: String, language: String? = nil, title: String? = nil) throws -> Document {
-        let profile = ScriptDetector.profile(of: text)
+        // A few thousand characters tell the script; counting them all would cost more than segmenting.
+        let profile = ScriptDetector.profile(of: text, limit: 3000)
         let language = language ?? Self.defaultLanguage(for: profile.dominant)
         let segmenter = try segmenter(for: language)
         let parts = Segmenter.withBytes(of: text) { bytes in
@@ -76,7 +77,7 @@ public final class Analyzer {
             return (headerLines, paragraphs, sentences, words)
         }
         let tools = try tools(for: language)
-        var termIndex: [String: Int32] = [:]
+        var termIndex: [Int32: Int32] = [:]
         var terms: [String] = []
         var wordTerms = [Int32](repeating: -1, count: parts.3.count)
         var capitalized = [Bool](repeating: false, count: parts.3.count)
@@ -85,17 +86,18 @@ public final class Analyzer {
             let lower = utf8.index(utf8.startIndex, offsetBy: Int(word.start))
             let upper = utf8.index(lower, offsetBy: Int(word.end - word.start))
             let form = text[lower..<upper]
-            if let first = form.unicodeScalars.first, first.properties.isUppercase { capitalized[index] = true }
+            if let first = form.unicodeScalars.first {
+                capitalized[index] = first.isASCII ? (first >= "A" && first <= "Z") : first.properties.isUppercase
+            }
             guard word.kind == .letters else { continue }
-            let normalized = tools.normalize(form)
-            if tools.isStopword(normalized) { continue }
-            let stem = tools.stem(normalized)
-            if let id = termIndex[stem] {
+            let global = tools.termID(form)
+            guard global >= 0 else { continue }
+            if let id = termIndex[global] {
                 wordTerms[index] = id
             } else {
                 let id = Int32(terms.count)
-                termIndex[stem] = id
-                terms.append(stem)
+                termIndex[global] = id
+                terms.append(tools.stems[Int(global)])
                 wordTerms[index] = id
             }
         }

@@ -9,6 +9,11 @@ public final class LanguageTools {
     public let stopwords: Set<String>
     private let stemmer: Stemmer?
     private var cache: [String: String] = [:]
+    /// Per lowercase word form: its global stem id, or -1 for a stop word. One lookup per word.
+    private var formIDs: [String: Int32] = [:]
+    /// The stem of each global id.
+    public private(set) var stems: [String] = []
+    private var stemIDs: [String: Int32] = [:]
 
     /// Snowball algorithm names of the languages brief analyzes.
     public static let algorithms = ["en": "english", "ar": "arabic", "fr": "french", "es": "spanish",
@@ -41,6 +46,27 @@ public final class LanguageTools {
 
     public func isStopword(_ normalized: String) -> Bool {
         stopwords.contains(normalized)
+    }
+
+    /// The global stem id of a word as written (-1 for stop words), from one cache lookup for
+    /// words seen before: analysis does this for every word of every article.
+    public func termID(_ word: Substring) -> Int32 {
+        if let id = formIDs[String(word)] { return id }
+        let normalized = normalize(word)
+        var id: Int32 = -1
+        if !isStopword(normalized) {
+            let stem = stem(normalized)
+            if let known = stemIDs[stem] {
+                id = known
+            } else {
+                id = Int32(stems.count)
+                stems.append(stem)
+                stemIDs[stem] = id
+            }
+        }
+        if formIDs.count > 200_000 { formIDs.removeAll(keepingCapacity: true) }
+        formIDs[String(word)] = id
+        return id
     }
 
     /// The stem of a normalized word (cached: news repeats its words).

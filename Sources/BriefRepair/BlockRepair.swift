@@ -9,6 +9,7 @@ struct BlockRepair {
     let settings: Repairer.Settings
     /// Clean-looking text: only long words and suspicious tokens are examined, with no layout search.
     let light: Bool
+    let memo: FrequencyMemo
 
     /// Per position (relative to the block): score of the word evidence and of the local cue.
     private var lex: [Float]
@@ -29,8 +30,10 @@ struct BlockRepair {
     /// Whole-word frequencies already looked up, by hash of the lowercase word.
     private var wholeCache: [UInt64: Float] = [:]
 
-    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings, light: Bool = false) {
+    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings, light: Bool = false,
+         memo: FrequencyMemo = FrequencyMemo()) {
         self.light = light
+        self.memo = memo
         self.text = scalars
         self.range = range
         self.model = model
@@ -204,8 +207,9 @@ struct BlockRepair {
         var value: Float
         if length == 1, !model.singleLetterWords.contains(word.string(span)) {
             value = -3
-        } else if let known = word.withBytes(span, { model.frequencies.zipf(utf8: $0) }) {
-            value = Float(known)
+        } else if case let known = memo.zipf(word.hash(span), lookup: { word.withBytes(span) { model.frequencies.zipf(utf8: $0) } }),
+                  !known.isNaN {
+            value = known
         } else if let elided = elidedZipf(span) {
             value = elided
         } else {

@@ -8,7 +8,7 @@ import BriefResources
 /// each line-end token with a dynamic program over the text, scoring every possible break with
 /// a word-frequency model; where no consistent width exists it falls back to the model alone,
 /// with a higher bar. Paragraphs joined without a space ("reported.Turkey") count as breaks too.
-public struct Repairer: Sendable {
+public struct Repairer {
     /// Tunable constants, kept together so their effect can be measured.
     public struct Settings: Sendable {
         /// Line widths tried, in characters.
@@ -29,6 +29,8 @@ public struct Repairer: Sendable {
     /// The language model; nil repairs characters only (for languages without a model).
     public let model: RepairModel?
     public var settings = Settings()
+    /// Word frequencies already looked up, across articles: news repeats its words.
+    let memo = FrequencyMemo()
 
     public init(model: RepairModel?) {
         self.model = model
@@ -60,7 +62,7 @@ public struct Repairer: Sendable {
             for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
                 if index > blockStart {
                     var block = BlockRepair(scalars: scalars, range: blockStart..<index, model: model,
-                                            vocabulary: vocabulary, settings: settings, light: light)
+                                            vocabulary: vocabulary, settings: settings, light: light, memo: memo)
                     breaks += block.breaks()
                 }
                 blockStart = index + 1
@@ -304,6 +306,21 @@ struct LowercaseWord {
         for byte in bytes[offsets[span.lowerBound]..<offsets[span.upperBound]] {
             value = (value ^ UInt64(byte)) &* 0x100000001b3
         }
+        return value
+    }
+}
+
+/// A cache of word-frequency lookups keyed by a hash of the lowercase word, kept by a repairer
+/// across the articles it repairs (one repairer per thread).
+final class FrequencyMemo {
+    private var values: [UInt64: Float] = [:]
+
+    /// The Zipf value of the word, or NaN when the list does not have it.
+    func zipf(_ key: UInt64, lookup: () -> Double?) -> Float {
+        if let value = values[key] { return value }
+        let value = lookup().map(Float.init) ?? .nan
+        if values.count > 300_000 { values.removeAll(keepingCapacity: true) }
+        values[key] = value
         return value
     }
 }

@@ -22,7 +22,7 @@ public struct LanguageGuesser: Sendable {
 
     /// The language code of `text`: from the script, then function words for Latin; "en" by default.
     public func guess(_ text: String, script: Script? = nil) -> String {
-        let script = script ?? ScriptDetector.profile(of: text).dominant
+        let script = script ?? ScriptDetector.profile(of: text, limit: 3000).dominant
         switch script.name {
         case "Arabic": return "ar"
         case "Cyrillic": return "ru"

@@ -47,25 +47,41 @@ public enum ScriptDetector {
 
     /// Letter counts per script over `text` (or its first `limit` scalars).
     public static func profile(of text: some StringProtocol, limit: Int = 20_000) -> ScriptProfile {
-        var counts: [Script: Int] = [:]
-        var cache: [UInt32: Script] = [:]
-        for scalar in text.unicodeScalars.prefix(limit) {
-            let script: Script
+        // Counted by index, not by Script (hashing a script's name per letter costs more than
+        // the rest of the scan); ASCII letters need no Unicode property lookup at all.
+        var latin = 0
+        var scripts: [Script] = []
+        var counts: [Int] = []
+        var index: [UInt32: Int] = [:]
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            seen += 1
+            if seen > limit { break }
             if scalar.isASCII {
-                // Unicode property lookups are slow; ASCII letters are known without them.
                 let value = scalar.value | 0x20
-                guard value >= 0x61, value <= 0x7A else { continue }
-                script = .latin
-            } else if !scalar.properties.isAlphabetic {
+                if value >= 0x61, value <= 0x7A { latin += 1 }
                 continue
-            } else if let known = cache[scalar.value] {
-                script = known
-            } else {
-                script = Self.script(of: scalar)
-                cache[scalar.value] = script
             }
-            counts[script, default: 0] += 1
+            if let known = index[scalar.value] {
+                if known >= 0 { counts[known] += 1 }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else {
+                index[scalar.value] = -1
+                continue
+            }
+            let script = Self.script(of: scalar)
+            let slot = scripts.firstIndex(of: script) ?? {
+                scripts.append(script)
+                counts.append(0)
+                return scripts.count - 1
+            }()
+            index[scalar.value] = slot
+            counts[slot] += 1
         }
-        return ScriptProfile(letterCounts: counts)
+        var letterCounts: [Script: Int] = [:]
+        if latin > 0 { letterCounts[.latin] = latin }
+        for (slot, script) in scripts.enumerated() where counts[slot] > 0 { letterCounts[script, default: 0] += counts[slot] }
+        return ScriptProfile(letterCounts: letterCounts)
     }
 }
