@@ -271,10 +271,35 @@ struct BlockRepair {
         for run in runs { findCandidates(in: run) }
     }
 
+    /// Whether a run shows a sign of glue: punctuation followed by a letter or quote inside it, a
+    /// change to a capital after a small letter, a letter next to a digit, or a long word.
+    private func isSuspicious(_ run: Range<Int>) -> Bool {
+        var letters = 0
+        for position in run {
+            let scalar = at(position)
+            if C.isLetter(scalar) {
+                letters += 1
+                if letters >= 9 { return true }
+            } else {
+                letters = 0
+            }
+            guard position > run.lowerBound else { continue }
+            let previous = at(position - 1)
+            if C.isLower(previous) && C.isUpper(scalar) { return true }
+            if (C.isLetter(previous) && C.isDigit(scalar)) || (C.isDigit(previous) && C.isLetter(scalar)) { return true }
+            if position + 1 < run.upperBound, ".!?,;:\u{201D}\u{2019}\")".unicodeScalars.contains(previous),
+               C.isLetter(scalar) || C.isOpening(scalar) || scalar == "\"" || scalar == "'" { return true }
+            if C.isOpening(scalar) || scalar == "\"" { return true }
+        }
+        return false
+    }
+
     /// Scores every place inside a run where a space may have been lost.
     private mutating func findCandidates(in run: Range<Int>) {
-        // The light pass skips short tokens: glue shows in long ones ("it.The" has six characters).
+        // The light pass skips short tokens (glue shows in long ones: "it.The" has six characters)
+        // and tokens with nothing suspicious in them.
         guard run.count > (light ? 5 : 1) else { return }
+        if light, !isSuspicious(run) { return }
         currentWord = 0..<0
         for position in (run.lowerBound + 1)..<run.upperBound {
             let a = at(position - 1), b = at(position)
