@@ -9,8 +9,9 @@ public final class LanguageTools {
     public let stopwords: Set<String>
     private let stemmer: Stemmer?
     private var cache: [String: String] = [:]
-    /// Per lowercase word form: its global stem id, or -1 for a stop word. One lookup per word.
-    private var formIDs: [String: Int32] = [:]
+    /// Per word form as written (by a 64-bit hash of its bytes): its global stem id, or -1 for a
+    /// stop word. One lookup per word, with no string made.
+    private var formIDs: [UInt64: Int32] = [:]
     /// The stem of each global id.
     public private(set) var stems: [String] = []
     private var stemIDs: [String: Int32] = [:]
@@ -51,7 +52,9 @@ public final class LanguageTools {
     /// The global stem id of a word as written (-1 for stop words), from one cache lookup for
     /// words seen before: analysis does this for every word of every article.
     public func termID(_ word: Substring) -> Int32 {
-        if let id = formIDs[String(word)] { return id }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        if let id = formIDs[hash] { return id }
         let normalized = normalize(word)
         var id: Int32 = -1
         if !isStopword(normalized) {
@@ -65,7 +68,7 @@ public final class LanguageTools {
             }
         }
         if formIDs.count > 200_000 { formIDs.removeAll(keepingCapacity: true) }
-        formIDs[String(word)] = id
+        formIDs[hash] = id
         return id
     }
 

@@ -40,11 +40,16 @@ public struct FeatureRanker: Ranker {
         let count = document.sentences.count
         guard count > 0 else { return [] }
         let centrality = CentralityRanker().centrality(count, vectors: vectors)
-        // The centroid: the sum of all sentence vectors.
-        var centroidWeights: [Int32: Double] = [:]
-        for vector in vectors.vectors { for (term, weight) in vector { centroidWeights[term, default: 0] += weight } }
-        let centroid = centroidWeights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
-        let centroidNorm = centroid.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        // The centroid: the sum of all sentence vectors, dense by term id.
+        var centroid = [Double](repeating: 0, count: document.terms.count)
+        for vector in vectors.vectors { for (term, weight) in vector { centroid[Int(term)] += weight } }
+        let centroidNorm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        func centroidCosine(_ index: Int) -> Double {
+            guard centroidNorm > 0, vectors.norms[index] > 0 else { return 0 }
+            var dot = 0.0
+            for (term, weight) in vectors.vectors[index] { dot += weight * centroid[Int(term)] }
+            return dot / (centroidNorm * vectors.norms[index])
+        }
         var rows: [[Double]] = []
         rows.reserveCapacity(count)
         for (index, sentence) in document.sentences.enumerated() {
@@ -61,7 +66,7 @@ public struct FeatureRanker: Ranker {
                 index == 0 ? 1 : 0,
                 isParagraphStart ? 1 : 0,
                 centrality[index],
-                SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], centroid, centroidNorm),
+                centroidCosine(index),
                 index == 0 ? 1 : vectors.cosine(index, 0),
                 wordCount > 1 ? Double(capitalized) / Double(wordCount - 1) : 0,
                 numbers > 0 ? 1 : 0,

@@ -11,23 +11,35 @@ public struct SentenceVectors: Sendable {
 
     public init(_ document: Document) {
         let sentenceCount = max(1, document.sentences.count)
-        var frequency = [Int](repeating: 0, count: document.terms.count)
-        var counts: [[Int32: Int]] = []
-        counts.reserveCapacity(document.sentences.count)
+        let termCount = document.terms.count
+        // Scratch counts indexed by term id: no dictionary per sentence.
+        var scratch = [Int32](repeating: 0, count: termCount)
+        var frequency = [Int](repeating: 0, count: termCount)
+        var sentenceTerms: [[(term: Int32, count: Int32)]] = []
+        sentenceTerms.reserveCapacity(document.sentences.count)
+        var seen: [Int32] = []
         for sentence in document.sentences {
-            var local: [Int32: Int] = [:]
+            seen.removeAll(keepingCapacity: true)
             for word in sentence.words {
                 let term = document.wordTerms[word]
-                if term >= 0 { local[term, default: 0] += 1 }
+                guard term >= 0 else { continue }
+                if scratch[Int(term)] == 0 { seen.append(term) }
+                scratch[Int(term)] += 1
             }
-            for term in local.keys { frequency[Int(term)] += 1 }
-            counts.append(local)
+            seen.sort()
+            sentenceTerms.append(seen.map { (term: $0, count: scratch[Int($0)]) })
+            for term in seen {
+                frequency[Int(term)] += 1
+                scratch[Int(term)] = 0
+            }
         }
         let idf = frequency.map { log(Double(sentenceCount + 1) / Double($0 + 1)) + 1 }
         var vectors: [[(term: Int32, weight: Double)]] = []
+        vectors.reserveCapacity(sentenceTerms.count)
         var norms: [Double] = []
-        for local in counts {
-            let vector = local.map { (term: $0.key, weight: Double($0.value) * idf[Int($0.key)]) }.sorted { $0.term < $1.term }
+        norms.reserveCapacity(sentenceTerms.count)
+        for terms in sentenceTerms {
+            let vector = terms.map { (term: $0.term, weight: Double($0.count) * idf[Int($0.term)]) }
             vectors.append(vector)
             norms.append(vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
         }
