@@ -180,3 +180,26 @@ import Testing
         #expect(try BriefBinary.run(["summarize", example, "--method", "magic"]).status == 64)
     }
 }
+
+@Suite struct LanguagesEndToEndTests {
+    @Test func arabicArticlesSummarizeWithoutErrors() throws {
+        let data = BriefBinary.shared + "/eval/summarization/arabic-dw114-nosummaries.jsonl"
+        guard FileManager.default.fileExists(atPath: data) else {
+            print("skipped: \(data) is absent (evaluation data lives in ../shared/eval)")
+            return
+        }
+        let result = try BriefBinary.run(["summarize", "--jsonl", data, "--sentences", "2"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 114)
+        #expect(lines.allSatisfy { $0.contains("\"sentences\":[\"") })
+    }
+
+    @Test func languageIsDetectedAndCanBeForced() throws {
+        let french = Data("Le ministre de la Défense a annoncé mardi que les négociations avec les États-Unis se poursuivaient. Il a ajouté que la Turquie ne renoncerait pas au système russe.".utf8)
+        let detected = try BriefBinary.run(["summarize", "-", "--format", "json"], input: french)
+        #expect(detected.stdout.contains("\"language\": \"fr\""))
+        let forced = try BriefBinary.run(["summarize", "-", "--format", "json", "--lang", "es"], input: french)
+        #expect(forced.stdout.contains("\"language\": \"es\""))
+    }
+}
