@@ -109,14 +109,7 @@ public final class Analyzer {
 
     /// The segmentation language when none is given: from the script, English for Latin.
     public static func defaultLanguage(for script: Script) -> String {
-        switch script.name {
-        case "Arabic": return "ar"
-        case "Cyrillic": return "ru"
-        case "Hebrew": return "he"
-        case "Greek": return "el"
-        case "Han": return "zh"
-        default: return "en"
-        }
+        LanguageGuesser.language(for: script) ?? "en"
     }
 
     /// Paragraph byte ranges of the body: blocks between blank lines, also split after a line

@@ -34,10 +34,15 @@ public struct JSONRenderer: Sendable {
 
     /// One JSON Lines result: `{"id", "sentences"}` with the chosen sentences in article order.
     public func renderRecord(id: RecordID, _ brief: ArticleBrief) -> String {
+        record(id: id, brief).serialized(pretty: pretty)
+    }
+
+    /// The JSON Lines result as a value.
+    public func record(id: RecordID, _ brief: ArticleBrief) -> JSONValue {
         JSONValue.object([
             ("id", JSONValue(id)),
             ("sentences", .array(brief.summary.sentences.map { .string($0.text) })),
-        ]).serialized(pretty: pretty)
+        ])
     }
 
     /// One JSON Lines error: `{"id", "error"}`.

@@ -20,17 +20,22 @@ public struct LanguageGuesser: Sendable {
         return LanguageGuesser(functionWords: table)
     }
 
-    /// The language code of `text`: from the script, then function words for Latin; "en" by default.
-    public func guess(_ text: String, script: Script? = nil) -> String {
-        let script = script ?? ScriptDetector.profile(of: text, limit: 3000).dominant
+    /// The language a script stands for in the press brief reads, or nil for Latin (many languages).
+    public static func language(for script: Script) -> String? {
         switch script.name {
         case "Arabic": return "ar"
         case "Cyrillic": return "ru"
         case "Hebrew": return "he"
         case "Greek": return "el"
         case "Han": return "zh"
-        default: break
+        default: return nil
         }
+    }
+
+    /// The language code of `text`: from the script, then function words for Latin; "en" by default.
+    public func guess(_ text: String, script: Script? = nil) -> String {
+        let script = script ?? ScriptDetector.profile(of: text, limit: 3000).dominant
+        if let language = Self.language(for: script) { return language }
         var counts: [String: Int] = [:]
         var word = ""
         var seen = 0

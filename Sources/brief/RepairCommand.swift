@@ -68,33 +68,9 @@ struct RepairCommand: ParsableCommand {
     }
 
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
-        let reader: JSONLinesReader
-        do {
-            reader = try JSONLinesReader(path: path)
-        } catch {
-            Diagnostics.fail(error.description)
-        }
-        var failures = 0
-        while let (number, bytes) = reader.nextLine() {
-            do {
-                let record = try JSONLines.record(from: bytes, line: number, textField: field)
-                do {
-                    let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: record.language)
-                    Output.write(JSONValue.object([("id", JSONValue(record.id)), ("text", .string(prepared.text))]).serialized() + "\n")
-                } catch {
-                    failures += 1
-                    Diagnostics.warn("\(path): line \(number) (id \(record.id)): \(error.problem)")
-                    Output.write(JSONRenderer(pretty: false).renderError(id: record.id, "line \(number): \(error.problem)") + "\n")
-                }
-            } catch {
-                failures += 1
-                Diagnostics.warn("\(path): \(error.description)")
-                Output.write(JSONRenderer(pretty: false).renderError(id: JSONLines.id(of: bytes), error.description) + "\n")
-            }
-        }
-        if failures > 0 {
-            Diagnostics.warn("\(path): \(failures) of \(reader.lineNumber) lines failed")
-            throw ExitCode(3)
+        try JSONLinesRun.run(path, textField: field) { (record) throws(ArticleError) in
+            let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: record.language)
+            return JSONValue.object([("id", JSONValue(record.id)), ("text", .string(prepared.text))])
         }
     }
 }

@@ -76,35 +76,11 @@ struct Summarize: ParsableCommand {
     }
 
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
-        let reader: JSONLinesReader
-        do {
-            reader = try JSONLinesReader(path: path)
-        } catch {
-            Diagnostics.fail(error.description)
-        }
         let renderer = JSONRenderer(pretty: false)
-        var failures = 0
-        while let (number, bytes) = reader.nextLine() {
-            do {
-                let record = try JSONLines.record(from: bytes, line: number)
-                do {
-                    let brief = try pipeline.brief(text: record.text, source: record.id.description,
-                                                   title: record.title, language: record.language)
-                    Output.write(renderer.renderRecord(id: record.id, brief) + "\n")
-                } catch {
-                    failures += 1
-                    Diagnostics.warn("\(path): line \(number) (id \(record.id)): \(error.problem)")
-                    Output.write(renderer.renderError(id: record.id, "line \(number): \(error.problem)") + "\n")
-                }
-            } catch {
-                failures += 1
-                Diagnostics.warn("\(path): \(error.description)")
-                Output.write(renderer.renderError(id: JSONLines.id(of: bytes), error.description) + "\n")
-            }
-        }
-        if failures > 0 {
-            Diagnostics.warn("\(path): \(failures) of \(reader.lineNumber) lines failed")
-            throw ExitCode(3)
+        try JSONLinesRun.run(path) { (record) throws(ArticleError) in
+            let brief = try pipeline.brief(text: record.text, source: record.id.description,
+                                           title: record.title, language: record.language)
+            return renderer.record(id: record.id, brief)
         }
     }
 }
