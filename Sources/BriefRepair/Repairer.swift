@@ -38,7 +38,7 @@ public struct Repairer {
 
     /// The repaired text and every edit made.
     public func repair(_ text: String) -> RepairResult {
-        if let model, Self.isClean(text, model: model) { return RepairResult(text: text, edits: []) }
+        if let model, isClean(text, model: model) { return RepairResult(text: text, edits: []) }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         var origin: [Int32] = []  // index in the input of each kept scalar
@@ -75,13 +75,18 @@ public struct Repairer {
     /// sentence punctuation and a capital ("reported.Turkey"), before a capital ("UnitedStates"),
     /// before ",;:" and a letter, or before an opening quote or bracket and a letter.
     static func glueSignals(in text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { glueSignals($0) }
+    }
+
+    static func glueSignals(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         // The last three bytes before the current one: z y x, then c.
         var z: UInt8 = 0, y: UInt8 = 0, x: UInt8 = 0
         func lower(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
         func upper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
         func letter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || upper(byte) }
-        for c in text.utf8 {
+        for c in bytes {
             if lower(y) {
                 switch x {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
@@ -103,23 +108,52 @@ public struct Repairer {
         return count
     }
 
-    /// Whether text needs no repair at all, decided cheaply (most text does not): no sign of
-    /// glue, no invisible or exotic space, and every long ASCII word is a known word.
-    static func isClean(_ text: String, model: RepairModel) -> Bool {
-        guard text.utf8.count >= 600, glueSignals(in: text) == 0 else { return false }
-        if text.unicodeScalars.contains(where: { $0.value >= 0xA0 && (isInvisible($0) || isExoticSpace($0)) }) { return false }
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A: word.append(byte | 0x20)
-            case 0x61...0x7A: word.append(byte)
-            default:
-                if word.count >= 9, word.withUnsafeBufferPointer({ model.frequencies.zipf(utf8: $0) }) == nil { return false }
-                word.removeAll(keepingCapacity: true)
+    /// Whether text needs no repair at all, decided in one pass over its bytes (most text does
+    /// not): no sign of glue, no invisible or exotic space, and every long ASCII word is known.
+    func isClean(_ text: String, model: RepairModel) -> Bool {
+        guard text.utf8.count >= 600 else { return false }
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            guard Self.glueSignals(bytes) == 0 else { return false }
+            var hash: UInt64 = 0xcbf29ce484222325
+            var start = 0
+            var length = 0
+            var index = 0
+            let count = bytes.count
+            func known() -> Bool {
+                guard length >= 9 else { return true }
+                let value = memo.zipf(hash) {
+                    var lower = [UInt8](bytes[start..<(start + length)])
+                    for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
+                    return lower.withUnsafeBufferPointer { model.frequencies.zipf(utf8: $0) }
+                }
+                return !value.isNaN
             }
+            while index < count {
+                let byte = bytes[index]
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
+                    if length == 0 { start = index; hash = 0xcbf29ce484222325 }
+                    hash = (hash ^ UInt64(byte | 0x20)) &* 0x100000001b3
+                    length += 1
+                    index += 1
+                    continue
+                }
+                if !known() { return false }
+                length = 0
+                // U+00A0, U+00AD (C2 A0/AD); U+2000–U+200B, U+202F (E2 80 80–8B/AF); U+205F, U+2060
+                // (E2 81 9F/A0); U+3000 (E3 80 80); U+FEFF (EF BB BF): the full pass handles them.
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return false }
+                if byte == 0xE2, index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80, third <= 0x8B || third == 0xAF { return false }
+                    if second == 0x81, third == 0x9F || third == 0xA0 { return false }
+                }
+                if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
+                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
+                index += 1
+            }
+            return known()
         }
-        return word.count < 9 || word.withUnsafeBufferPointer({ model.frequencies.zipf(utf8: $0) }) != nil
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
