@@ -79,11 +79,12 @@ struct BlockRepair {
         }
         // Where the layout lost track (real pages are not monospaced), strong word evidence
         // still counts, in runs the layout left alone.
-        var runsWithBreaks = Set(chosen.keys.map { runAt[$0] })
+        // Counted per letter sequence, so that "USsanctions.The" can take both of its breaks.
+        var runsWithBreaks = Set(chosen.keys.map { wordStart(at: $0) })
         for position in candidates.map(Int.init) where lex[position] + cue[position] >= settings.lexicalThreshold + settings.layoutLexicalMargin
-            && !runsWithBreaks.contains(runAt[position]) && chosen[position] == nil {
+            && !runsWithBreaks.contains(wordStart(at: position)) && chosen[position] == nil {
             chosen[position] = "glued words (word frequencies)"
-            runsWithBreaks.insert(runAt[position])
+            runsWithBreaks.insert(wordStart(at: position))
         }
         // A sentence end glued to a capital is a lost break wherever it stands.
         for position in candidates.map(Int.init) where cue[position] >= 4 && chosen[position] == nil {
@@ -111,6 +112,13 @@ struct BlockRepair {
             if value > current + margin, value > bestValue { best = other; bestValue = value }
         }
         return best
+    }
+
+    /// Where the letters around `position` start (the position itself when it is not inside letters).
+    private func wordStart(at position: Int) -> Int {
+        var start = position
+        while start > 0, C.isLetter(at(start - 1)), C.isLetter(at(start)) || start < position { start -= 1 }
+        return start
     }
 
     /// Whether the run starting at `position` starts a sentence (or the block).
@@ -361,7 +369,10 @@ struct BlockRepair {
                 // "Hatha" look like "Hath a".
                 if end - position == 1, C.isUpper(at(start)) { rightZipf = min(rightZipf, 4) }
                 // A capitalized word inside a sentence is a name: "Ortagussaid" is not "Or tagussaid".
-                if C.isUpper(at(start)), (2...3).contains(split), !startsSentence(at: run.lowerBound) { leftZipf = min(leftZipf, 3) }
+                // Acronyms ("USsanctions") are not names of that kind.
+                if C.isUpper(at(start)), C.isLower(at(start + 1)), (2...3).contains(split), !startsSentence(at: run.lowerBound) {
+                    leftZipf = min(leftZipf, 3)
+                }
                 let value = leftZipf + rightZipf - 9 - wholeZipf
                 var bonus: Float = 0
                 if C.isLower(a) && C.isUpper(b) {
