@@ -121,6 +121,38 @@ struct BlockRepair {
         return start
     }
 
+    /// Whether the dashes just before `position` reach back to the start of the run.
+    private func dashes(endingAt position: Int, reachStartOf run: Range<Int>) -> Bool {
+        var index = position - 1
+        while index > run.lowerBound, C.isDash(at(index - 1)) { index -= 1 }
+        return index == run.lowerBound
+    }
+
+    /// Whether the dashes from `position` on reach the end of the run.
+    private func dashes(startingAt position: Int, reachEndOf run: Range<Int>) -> Bool {
+        var index = position
+        while index < run.upperBound, C.isDash(at(index)) { index += 1 }
+        return index == run.upperBound
+    }
+
+    /// Whether a run is a web address, an e-mail address, a hashtag or a handle: never split.
+    private func isAddressOrTag(_ run: Range<Int>) -> Bool {
+        let first = at(run.lowerBound)
+        if first == "#" || first == "@" { return true }
+        let text = lowercase(run)
+        if text.contains("://") || text.hasPrefix("www.") || text.contains("@") { return true }
+        // A domain ends the token (or a path follows it), in small letters: "marché.Des" and
+        // "fois.Ca" are glue, not ".de" or ".ca".
+        var original = String.UnicodeScalarView()
+        original.append(contentsOf: run.map(at))
+        var trimmed = Substring(String(original))
+        while let last = trimmed.last, ".,;:!?)\"'".contains(last) { trimmed = trimmed.dropLast() }
+        for suffix in [".com", ".org", ".net", ".gov", ".edu", ".uk", ".us", ".ca", ".au", ".eu", ".fr", ".de", ".io", ".int", ".info", ".tv"] {
+            if trimmed.hasSuffix(suffix) || trimmed.contains(suffix + "/") { return true }
+        }
+        return false
+    }
+
     /// Whether the run starting at `position` starts a sentence (or the block).
     private func startsSentence(at position: Int) -> Bool {
         var index = position - 1
@@ -161,11 +193,19 @@ struct BlockRepair {
             let before = position > 0 ? at(position - 1) : " "
             let after = at(position + 1)
             let opens: Bool
+            if scalar == "'", C.isLetter(after) {
+                // "Jr.'s", "1990's": a contraction after anything is an apostrophe.
+                var end = position + 1
+                while end < range.count, C.isLetter(at(end)) { end += 1 }
+                if model.contractions.contains(lowercase(position + 1..<end)) { continue }
+            }
             if scalar == "'", C.isLetter(before), C.isLetter(after) {
                 var end = position + 1
                 while end < range.count, C.isLetter(at(end)) { end += 1 }
                 let right = lowercase(position + 1..<end)
                 if model.contractions.contains(right) { continue }
+                // "O'Neill", "D'Angelo": one capital before it makes a name.
+                if C.isUpper(before), position < 2 || !C.isLetter(at(position - 2)) { continue }
                 // French elision ("l'armée", "trufféd'âneries"): an apostrophe, whatever precedes it.
                 if endsWithElision(before: position) { continue }
                 if let first = right.first, "stdm".contains(first), open[scalar] == false, !model.contractions.isEmpty { continue }
@@ -307,6 +347,7 @@ struct BlockRepair {
         // The light pass skips short tokens (glue shows in long ones: "it.The" has six characters)
         // and tokens with nothing suspicious in them.
         guard run.count > (light ? 5 : 1) else { return }
+        if run.count > 4, isAddressOrTag(run) { return }
         if light, !isSuspicious(run) { return }
         currentWord = 0..<0
         for position in (run.lowerBound + 1)..<run.upperBound {
@@ -357,8 +398,8 @@ struct BlockRepair {
                 var leftZipf = zipf(0..<split)
                 var wholeZipf = currentWhole
                 // Letters right after a number: "F-35sand" is "F-35s and", not "F-35 sand".
-                if start > run.lowerBound, C.isDigit(at(start - 1)) {
-                    if model.numberSuffixes.contains(word.string(0..<split)) { leftZipf = max(leftZipf, 5) }
+                if start > run.lowerBound, C.isDigit(at(start - 1)), model.numberSuffixes.contains(word.string(0..<split)) {
+                    leftZipf = max(leftZipf, 5)
                     if !model.numberSuffixes.contains(word.string(0..<length)) { wholeZipf = min(wholeZipf, 0) }
                 }
                 // "theU.S.": a capital initial before a full stop is an abbreviation, not noise.
@@ -376,7 +417,8 @@ struct BlockRepair {
                 let value = leftZipf + rightZipf - 9 - wholeZipf
                 var bonus: Float = 0
                 if C.isLower(a) && C.isUpper(b) {
-                    bonus = 3
+                    // "iPad", "eBay", "iReport": one small letter before a capital is a brand.
+                    bonus = split == 1 ? -3 : 3
                 } else if C.isUpper(a) && C.isUpper(b) {
                     bonus = C.isLower(next) ? 1 : -1
                 } else if C.isUpper(a) && C.isLower(b) {
@@ -451,11 +493,11 @@ struct BlockRepair {
                     currentWord = 0..<0
                     add(position, lex: zipf(0..<word.count) - 5, cue: 1)
                 }
-            } else if C.isDash(a) && (bLetter || C.isDigit(b) || C.isOpening(b))
-                        && (position - 1 == run.lowerBound || C.isDash(beforeA)) {
-                add(position, lex: 0, cue: 3)  // a dash that stood alone between words
-            } else if C.isDash(b) && aLetter && (position + 1 == run.upperBound || C.isDash(next)) {
-                add(position, lex: 0, cue: 3)
+            } else if C.isDash(a) && (bLetter || C.isDigit(b) || C.isOpening(b)) && dashes(endingAt: position, reachStartOf: run) {
+                add(position, lex: 0, cue: 3)  // a dash that stood alone between words: " -we"
+            } else if C.isDash(b) && aLetter && position - 2 >= run.lowerBound && C.isLetter(beforeA)
+                        && dashes(startingAt: position, reachEndOf: run) {
+                add(position, lex: 0, cue: 3)  // "Commonwealth- Britain"; not "f-----g"
             } else if aLetter != bLetter && !C.isApostrophe(a) && !C.isApostrophe(b) && !C.isDash(a) && !C.isDash(b) && a != b {
                 add(position, lex: 0, cue: -3)
             }

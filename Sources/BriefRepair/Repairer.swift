@@ -38,7 +38,9 @@ public struct Repairer {
 
     /// The repaired text and every edit made.
     public func repair(_ text: String) -> RepairResult {
-        if let model, isClean(text, model: model) { return RepairResult(text: text, edits: []) }
+        if let model, isClean(text, model: model) || isCleanAfterTokenChecks(text, model: model) {
+            return RepairResult(text: text, edits: [])
+        }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         var origin: [Int32] = []  // index in the input of each kept scalar
@@ -154,6 +156,69 @@ public struct Repairer {
             }
             return known()
         }
+    }
+
+    /// Whether clean-looking text needs no change, found by examining only its suspicious tokens,
+    /// each on its own, without building per-character arrays for the whole text.
+    func isCleanAfterTokenChecks(_ text: String, model: RepairModel) -> Bool {
+        let size = text.utf8.count
+        guard size >= 600 else { return false }
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool in
+            guard Self.glueSignals(bytes) * 1000 < size * 3 / 4 else { return false }
+            func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            var start = 0
+            var index = 0
+            while index <= bytes.count {
+                guard index == bytes.count || isSpace(bytes[index]) else { index += 1; continue }
+                let token = start..<index
+                start = index + 1
+                index += 1
+                guard token.count > 5 else { continue }
+                var suspicious = false
+                var letters = 0
+                var position = token.lowerBound
+                while position < token.upperBound, !suspicious {
+                    let byte = bytes[position]
+                    if isLetter(byte) { letters += 1 } else {
+                        if letters >= 9, !isKnown(bytes, (position - letters)..<position, model: model) { suspicious = true }
+                        letters = 0
+                    }
+                    if position > token.lowerBound {
+                        let previous = bytes[position - 1]
+                        if previous >= 0x61 && previous <= 0x7A && byte >= 0x41 && byte <= 0x5A { suspicious = true }
+                        if (isLetter(previous) && isDigit(byte)) || (isDigit(previous) && isLetter(byte)) { suspicious = true }
+                        if ".!?,;:)\"'".utf8.contains(previous), isLetter(byte) || byte == 0x28 || byte == 0x22 || byte == 0x27 {
+                            suspicious = true
+                        }
+                        if byte == 0x28 || byte == 0x22 { suspicious = true }
+                        if byte >= 0x80 { suspicious = true }
+                    }
+                    position += 1
+                }
+                if letters >= 9, !isKnown(bytes, (token.upperBound - letters)..<token.upperBound, model: model) { suspicious = true }
+                guard suspicious else { continue }
+                let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[token]), as: UTF8.self).unicodeScalars)
+                if scalars.contains(where: { Self.isInvisible($0) || Self.isExoticSpace($0) }) { return false }
+                var block = BlockRepair(scalars: scalars, range: 0..<scalars.count, model: model, vocabulary: [:],
+                                        settings: settings, light: true, memo: memo)
+                if !block.breaks().isEmpty { return false }
+            }
+            return true
+        }
+    }
+
+    /// Whether the ASCII letters `span` form a word of the frequency list (memoized).
+    private func isKnown(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, model: RepairModel) -> Bool {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes[span] { hash = (hash ^ UInt64(byte | 0x20)) &* 0x100000001b3 }
+        let value = memo.zipf(hash) {
+            let lower = bytes[span].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return lower.withUnsafeBufferPointer { model.frequencies.zipf(utf8: $0) }
+        }
+        return !value.isNaN
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -46,6 +46,13 @@ func repairer(_ language: String = "en") throws -> Repairer {
         #expect(try repairer().repair(text).text == text)
     }
 
+    @Test func cleanTextIsLeftAlone() throws {
+        // Seen in real CNN text: names, brands, censored words, addresses and tags are right as they are.
+        let text = "Martin O'Neill told Downey Jr.'s fans on his iPad that he doesn't give a f--- about it. " +
+            "Visit thepromise.sja.org.uk or www.example.com and follow #TransformYourself and @UnderArmourUK today."
+        #expect(try repairer().repair(text).text == text)
+    }
+
     @Test func characterRepairs() throws {
         let result = try repairer().repair("air\u{00AD}craft\u{00A0}carrier and\u{2009}drones\u{200B}")
         #expect(result.text == "aircraft carrier and drones")
