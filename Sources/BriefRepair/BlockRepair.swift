@@ -139,6 +139,9 @@ struct BlockRepair {
     private func isAddressOrTag(_ run: Range<Int>) -> Bool {
         let first = at(run.lowerBound)
         if first == "#" || first == "@" { return true }
+        // Addresses need a full stop, a colon or an at sign: most tokens are settled without a string.
+        guard run.dropLast().contains(where: { (at($0) == "." || at($0) == ":" || at($0) == "@")
+            && (C.isLower(at($0 + 1)) || at($0 + 1) == "/") }) else { return false }
         let text = lowercase(run)
         if text.contains("://") || text.hasPrefix("www.") || text.contains("@") { return true }
         // A domain ends the token (or a path follows it), in small letters: "marché.Des" and
