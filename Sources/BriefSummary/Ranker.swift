@@ -81,7 +81,11 @@ public struct CentralityRanker: Ranker {
                 let share = damping * rank[i] / totals[i]
                 for (j, weight) in links[i] { next[j] += share * weight }
             }
+            // Stop once the ranks have settled: news articles converge in a handful of rounds.
+            var change = 0.0
+            for i in 0..<count { change += abs(next[i] - rank[i]) }
             rank = next
+            if change < 1e-6 { break }
         }
         let top = rank.max() ?? 1
         return rank.map { top > 0 ? $0 / top : 0 }

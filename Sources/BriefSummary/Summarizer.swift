@@ -109,18 +109,20 @@ public struct Summarizer: Sendable {
     /// The sentence with line wraps and runs of spaces made single spaces: a summary line must
     /// not carry the article's hard wraps.
     static func singleLine(_ text: Substring) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        // Scalars, not Characters: grapheme breaking costs more than the rest of the selection.
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+                : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = true
                 continue
             }
             if pendingSpace, !result.isEmpty { result.append(" ") }
             pendingSpace = false
-            result.append(character)
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 }
