@@ -101,10 +101,23 @@ public final class Analyzer {
                 wordTerms[index] = id
             }
         }
-        return Document(text: text, language: language, script: profile.dominant,
-                        header: Header(lines: parts.0, givenTitle: title),
+        let header = Header(lines: parts.0, givenTitle: title)
+        // The title's stems, as ids of the body's terms (a stem only the title has cannot match).
+        var titleTerms: [Int32] = []
+        let titleText = title ?? header.line(.title).map { line in
+            Segmenter.withBytes(of: text) { String(decoding: UnsafeBufferPointer(rebasing: $0[line.range]), as: UTF8.self) }
+        }
+        if let titleText, !titleText.isEmpty {
+            let utf8 = Array(titleText.utf8)
+            for word in segmenter.words(in: titleText) where word.kind == .letters {
+                let form = String(decoding: utf8[word.range], as: UTF8.self)
+                let global = tools.termID(Substring(form))
+                if global >= 0, let local = termIndex[global] { titleTerms.append(local) }
+            }
+        }
+        return Document(text: text, language: language, script: profile.dominant, header: header,
                         paragraphs: parts.1, sentences: parts.2, words: parts.3,
-                        wordTerms: wordTerms, wordIsCapitalized: capitalized, terms: terms)
+                        wordTerms: wordTerms, wordIsCapitalized: capitalized, terms: terms, titleTerms: titleTerms)
     }
 
     /// The segmentation language when none is given: from the script, English for Latin.

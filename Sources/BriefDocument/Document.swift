@@ -71,10 +71,12 @@ public struct Document: Sendable {
     public let wordIsCapitalized: [Bool]
     /// The distinct stems of the content words, in order of first appearance.
     public let terms: [String]
+    /// The title's content words as indices into `terms` (empty without a title).
+    public let titleTerms: [Int32]
 
     public init(text: String, language: String, script: Script, header: Header,
                 paragraphs: [Paragraph], sentences: [Sentence], words: [WordToken],
-                wordTerms: [Int32] = [], wordIsCapitalized: [Bool] = [], terms: [String] = []) {
+                wordTerms: [Int32] = [], wordIsCapitalized: [Bool] = [], terms: [String] = [], titleTerms: [Int32] = []) {
         self.text = text
         self.language = language
         self.script = script
@@ -85,6 +87,7 @@ public struct Document: Sendable {
         self.wordTerms = wordTerms.count == words.count ? wordTerms : [Int32](repeating: -1, count: words.count)
         self.wordIsCapitalized = wordIsCapitalized.count == words.count ? wordIsCapitalized : [Bool](repeating: false, count: words.count)
         self.terms = terms
+        self.titleTerms = titleTerms
     }
 
     /// The text in a byte range.

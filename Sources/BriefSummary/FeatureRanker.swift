@@ -14,7 +14,7 @@ public struct FeatureRanker: Ranker {
 
     /// The names of the features, in the order `features(of:)` computes them.
     public static let featureNames = ["lead", "first", "paragraph_start", "centrality", "centroid", "lead_similarity",
-                                      "names", "numbers", "length", "short", "quote"]
+                                      "names", "numbers", "length", "short", "quote", "title"]
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let table = Self.features(of: document, vectors: vectors)
@@ -50,6 +50,11 @@ public struct FeatureRanker: Ranker {
             for (term, weight) in vectors.vectors[index] { dot += weight * centroid[Int(term)] }
             return dot / (centroidNorm * vectors.norms[index])
         }
+        // The title as a vector of the same weights.
+        var titleWeights: [Int32: Double] = [:]
+        for term in document.titleTerms { titleWeights[term, default: 0] += vectors.idf[Int(term)] }
+        let title = titleWeights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
+        let titleNorm = title.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         var rows: [[Double]] = []
         rows.reserveCapacity(count)
         for (index, sentence) in document.sentences.enumerated() {
@@ -73,6 +78,7 @@ public struct FeatureRanker: Ranker {
                 Double(min(wordCount, 40)) / 40,
                 wordCount < 6 ? 1 : 0,
                 quote ? 1 : 0,
+                SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], title, titleNorm),
             ])
         }
         return rows
