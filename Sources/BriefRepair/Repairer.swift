@@ -38,8 +38,14 @@ public struct Repairer {
 
     /// The repaired text and every edit made.
     public func repair(_ text: String) -> RepairResult {
-        if let model, isClean(text, model: model) || isCleanAfterTokenChecks(text, model: model) {
-            return RepairResult(text: text, edits: [])
+        var spacesOnly = false
+        if let model {
+            if isClean(text, model: model) { return RepairResult(text: text, edits: []) }
+            switch tokenCheck(text, model: model) {
+            case .clean: return RepairResult(text: text, edits: [])
+            case .spacesOnly: spacesOnly = true
+            case .needsFullPass: break
+            }
         }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
@@ -55,7 +61,7 @@ public struct Repairer {
             origin.append(Int32(index))
         }
         var breaks: [(position: Int, reason: String)] = []
-        if let model {
+        if let model, !spacesOnly {
             // Clean text (most text) shows almost no sign of glue; it gets a light pass that only
             // looks at long words and the few suspicious tokens, at a fraction of the cost.
             let light = text.utf8.count >= 600 && Self.glueSignals(in: text) * 1000 < text.utf8.count * 3 / 4
@@ -158,24 +164,37 @@ public struct Repairer {
         }
     }
 
-    /// Whether clean-looking text needs no change, found by examining only its suspicious tokens,
-    /// each on its own, without building per-character arrays for the whole text.
-    func isCleanAfterTokenChecks(_ text: String, model: RepairModel) -> Bool {
+    /// Whether clean-looking text needs no change (or only plain spaces), found by examining only
+    /// its suspicious tokens, each on its own, without per-character arrays for the whole text.
+    func tokenCheck(_ text: String, model: RepairModel) -> TokenCheck {
         let size = text.utf8.count
-        guard size >= 600 else { return false }
+        guard size >= 600 else { return .needsFullPass }
         var copy = text
-        return copy.withUTF8 { bytes -> Bool in
+        var exoticSpaces = false
+        let clean = copy.withUTF8 { bytes -> Bool in
             guard Self.glueSignals(bytes) * 1000 < size * 3 / 4 else { return false }
             func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
             func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            // The length of a space at `index`: ASCII, or U+00A0, U+2000–U+200A, U+202F, U+3000 (which
+            // the full pass would only turn into plain spaces); 0 elsewhere.
+            func spaceLength(_ index: Int) -> Int {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                   bytes[index + 2] <= 0x8A || bytes[index + 2] == 0xAF { return 3 }
+                if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+                return 0
+            }
             var start = 0
             var index = 0
             while index <= bytes.count {
-                guard index == bytes.count || isSpace(bytes[index]) else { index += 1; continue }
+                let length = index == bytes.count ? 1 : spaceLength(index)
+                guard length > 0 else { index += 1; continue }
+                if length > 1 { exoticSpaces = true }
                 let token = start..<index
-                start = index + 1
-                index += 1
+                start = index + length
+                index += length
                 guard token.count > 5 else { continue }
                 var suspicious = false
                 var letters = 0
@@ -208,6 +227,18 @@ public struct Repairer {
             }
             return true
         }
+        guard clean else { return .needsFullPass }
+        return exoticSpaces ? .spacesOnly : .clean
+    }
+
+    /// What the token check found.
+    enum TokenCheck {
+        /// Nothing to change.
+        case clean
+        /// Only exotic spaces to make plain.
+        case spacesOnly
+        /// The full pass must look.
+        case needsFullPass
     }
 
     /// Whether the ASCII letters `span` form a word of the frequency list (memoized).

@@ -53,6 +53,16 @@ func repairer(_ language: String = "en") throws -> Repairer {
         #expect(try repairer().repair(text).text == text)
     }
 
+    @Test func longCleanTextWithNonBreakingSpaces() throws {
+        // Long enough for the quick checks: only the spaces change, and each change is listed.
+        let sentence = "The ministry said talks with three suppliers would continue until the budget is approved. "
+        let text = String(repeating: sentence, count: 8) + "Mr.\u{00A0}Smith agreed."
+        let result = try repairer().repair(text)
+        #expect(result.text == String(repeating: sentence, count: 8) + "Mr. Smith agreed.")
+        #expect(result.edits.map(\.kind) == [.normalizedSpace])
+        #expect(result.edits.first?.column == sentence.count * 8 + 4)
+    }
+
     @Test func characterRepairs() throws {
         let result = try repairer().repair("air\u{00AD}craft\u{00A0}carrier and\u{2009}drones\u{200B}")
         #expect(result.text == "aircraft carrier and drones")
