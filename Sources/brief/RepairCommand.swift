@@ -22,11 +22,7 @@ struct RepairCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The article file; - reads standard input.", valueName: "file"))
-    var file: String?
-
-    @Option(name: .long, help: ArgumentHelp("Read JSON Lines records with \"id\" and the text from this file (- for standard input); write {\"id\", \"text\"} lines.", valueName: "file"))
-    var jsonl: String?
+    @OptionGroup var source: SourceOptions
 
     @Option(name: .long, help: ArgumentHelp("With --jsonl, the field that holds the text.", valueName: "name"))
     var field: String = "text"
@@ -37,9 +33,6 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     mutating func validate() throws {
-        if (file == nil) == (jsonl == nil) {
-            throw ValidationError("give exactly one input: a file (or - for standard input), or --jsonl FILE")
-        }
         if input.noRepair { throw ValidationError("--no-repair makes no sense with brief repair") }
         try input.validate()
     }
@@ -48,11 +41,11 @@ struct RepairCommand: ParsableCommand {
         var options = ArticlePipeline.Options()
         input.apply(to: &options)
         let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
-        if let jsonl {
+        if let jsonl = source.jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)
             return
         }
-        guard let file else { return }
+        guard let file = source.file else { return }
         do {
             let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
             let prepared = try pipeline.prepare(text: decoded.text, source: file)

@@ -21,11 +21,7 @@ struct Summarize: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The article file; - reads standard input.", valueName: "file"))
-    var file: String?
-
-    @Option(name: .long, help: ArgumentHelp("Read JSON Lines records from this file (- for standard input) and write one result line per record.", valueName: "file"))
-    var jsonl: String?
+    @OptionGroup var source: SourceOptions
 
     @OptionGroup var budget: BudgetOptions
 
@@ -41,9 +37,6 @@ struct Summarize: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     mutating func validate() throws {
-        if (file == nil) == (jsonl == nil) {
-            throw ValidationError("give exactly one input: a file (or - for standard input), or --jsonl FILE")
-        }
         try budget.validate()
         try input.validate()
     }
@@ -54,11 +47,11 @@ struct Summarize: ParsableCommand {
         options.method = method
         input.apply(to: &options)
         let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
-        if let jsonl {
+        if let jsonl = source.jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)
             return
         }
-        guard let file else { return }
+        guard let file = source.file else { return }
         do {
             let brief = try pipeline.brief(path: file)
             if brief.summary.sentences.isEmpty {
