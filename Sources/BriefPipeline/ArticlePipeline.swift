@@ -44,7 +44,8 @@ public final class ArticlePipeline {
     }
 
     public let options: Options
-    private let data: DataDirectory?
+    /// Where models and lexicons are read from; nil runs on ICU's rules alone, without repair.
+    public let data: DataDirectory?
     private let analyzer: Analyzer
     private var guesser: LanguageGuesser?
     private var repairers: [String: Repairer] = [:]

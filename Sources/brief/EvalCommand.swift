@@ -44,18 +44,12 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    mutating func validate() throws {
-        try budget.validate()
-        try input.validate()
-    }
-
     func run() throws {
-        var options = ArticlePipeline.Options()
-        options.budget = budget.budget
-        options.method = method
-        input.apply(to: &options)
-        let dataDirectory = try Diagnostics.dataDirectory()
-        let pipeline = ArticlePipeline(data: dataDirectory, options: options)
+        let pipeline = try input.pipeline {
+            $0.budget = budget.budget
+            $0.method = method
+        }
+        let options = pipeline.options
         let reader: JSONLinesReader
         do { reader = try JSONLinesReader(path: data) } catch { Diagnostics.fail(error.description) }
         var writer: PredictionWriter?
@@ -79,7 +73,7 @@ struct EvalCommand: ParsableCommand {
                 let language = record.lang ?? options.language
                 let (document, _) = try pipeline.analyze(text: record.text, source: record.id, title: record.title, language: language)
                 languages.insert(document.language)
-                let tokenizer = try tokenizers[document.language] ?? RougeTokenizer.load(language: document.language, from: dataDirectory)
+                let tokenizer = try tokenizers[document.language] ?? RougeTokenizer.load(language: document.language, from: pipeline.data)
                 tokenizers[document.language] = tokenizer
                 let reference = record.referenceSentences.map { tokenizer.tokens($0) }
                 if tune != nil {

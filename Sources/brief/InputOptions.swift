@@ -25,6 +25,14 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// The pipeline for these options, with the data folder found, after `configure` sets the rest.
+    func pipeline(_ configure: (inout ArticlePipeline.Options) -> Void = { _ in }) throws -> ArticlePipeline {
+        var options = ArticlePipeline.Options()
+        configure(&options)
+        apply(to: &options)
+        return ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
+    }
+
     func apply(to options: inout ArticlePipeline.Options) {
         options.repair = !noRepair
         options.encoding = encoding

@@ -34,13 +34,10 @@ struct RepairCommand: ParsableCommand {
 
     mutating func validate() throws {
         if input.noRepair { throw ValidationError("--no-repair makes no sense with brief repair") }
-        try input.validate()
     }
 
     func run() throws {
-        var options = ArticlePipeline.Options()
-        input.apply(to: &options)
-        let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        let pipeline = try input.pipeline()
         if let jsonl = source.jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)
             return

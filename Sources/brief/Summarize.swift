@@ -36,17 +36,11 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    mutating func validate() throws {
-        try budget.validate()
-        try input.validate()
-    }
-
     func run() throws {
-        var options = ArticlePipeline.Options()
-        options.budget = budget.budget
-        options.method = method
-        input.apply(to: &options)
-        let pipeline = ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        let pipeline = try input.pipeline {
+            $0.budget = budget.budget
+            $0.method = method
+        }
         if let jsonl = source.jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)
             return
