@@ -11,6 +11,10 @@ public final class Analyzer {
     private var segmenters: [String: Segmenter] = [:]
     private var languageTools: [String: LanguageTools] = [:]
     public var headerSplitter = HeaderSplitter()
+    /// Per global stem id: the current document's id for it, valid where its stamp is `generation`.
+    private var localIDs: [Int32] = []
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 0
 
     /// `data` supplies abbreviation lists; without it ICU's own rules apply alone.
     public init(data: DataDirectory?) {
@@ -77,29 +81,27 @@ public final class Analyzer {
             return (headerLines, paragraphs, sentences, words)
         }
         let tools = try tools(for: language)
-        var termIndex: [Int32: Int32] = [:]
         var terms: [String] = []
         var wordTerms = [Int32](repeating: -1, count: parts.3.count)
         var capitalized = [Bool](repeating: false, count: parts.3.count)
-        let utf8 = text.utf8
-        for (index, word) in parts.3.enumerated() {
-            let lower = utf8.index(utf8.startIndex, offsetBy: Int(word.start))
-            let upper = utf8.index(lower, offsetBy: Int(word.end - word.start))
-            let form = text[lower..<upper]
-            if let first = form.unicodeScalars.first {
-                capitalized[index] = first.isASCII ? (first >= "A" && first <= "Z") : first.properties.isUppercase
+        generation &+= 1
+        Segmenter.withBytes(of: text) { bytes in
+            for (index, word) in parts.3.enumerated() {
+                let form = UnsafeBufferPointer(rebasing: bytes[Int(word.start)..<Int(word.end)])
+                guard let first = form.first else { continue }
+                if first < 0x80 {
+                    capitalized[index] = first >= 0x41 && first <= 0x5A
+                } else if let scalar = String(decoding: form.prefix(4), as: UTF8.self).unicodeScalars.first {
+                    capitalized[index] = scalar.properties.isUppercase
+                }
+                guard word.kind == .letters else { continue }
+                let global = tools.termID(utf8: form)
+                guard global >= 0 else { continue }
+                wordTerms[index] = localTerm(global, terms: &terms, stems: tools.stems)
             }
-            guard word.kind == .letters else { continue }
-            let global = tools.termID(form)
-            guard global >= 0 else { continue }
-            if let id = termIndex[global] {
-                wordTerms[index] = id
-            } else {
-                let id = Int32(terms.count)
-                termIndex[global] = id
-                terms.append(tools.stems[Int(global)])
-                wordTerms[index] = id
-            }
+        }
+        let termIndex = { (global: Int32) -> Int32? in
+            Int(global) < self.stamps.count && self.stamps[Int(global)] == self.generation ? self.localIDs[Int(global)] : nil
         }
         let header = Header(lines: parts.0, givenTitle: title)
         // The title's stems, as ids of the body's terms (a stem only the title has cannot match).
@@ -112,12 +114,28 @@ public final class Analyzer {
             for word in segmenter.words(in: titleText) where word.kind == .letters {
                 let form = String(decoding: utf8[word.range], as: UTF8.self)
                 let global = tools.termID(Substring(form))
-                if global >= 0, let local = termIndex[global] { titleTerms.append(local) }
+                if global >= 0, let local = termIndex(global) { titleTerms.append(local) }
             }
         }
         return Document(text: text, language: language, script: profile.dominant, header: header,
                         paragraphs: parts.1, sentences: parts.2, words: parts.3,
                         wordTerms: wordTerms, wordIsCapitalized: capitalized, terms: terms, titleTerms: titleTerms)
+    }
+
+    /// The document's own id for a global stem id, given on first sight. Kept in arrays indexed by
+    /// the global id and stamped per document, so nothing is cleared or hashed per word.
+    private func localTerm(_ global: Int32, terms: inout [String], stems: [String]) -> Int32 {
+        let slot = Int(global)
+        if slot >= stamps.count {
+            let size = max(slot + 1, stamps.count * 2, 1024)
+            stamps += [UInt32](repeating: 0, count: size - stamps.count)
+            localIDs += [Int32](repeating: 0, count: size - localIDs.count)
+        }
+        if stamps[slot] == generation { return localIDs[slot] }
+        stamps[slot] = generation
+        localIDs[slot] = Int32(terms.count)
+        terms.append(stems[slot])
+        return localIDs[slot]
     }
 
     /// The segmentation language when none is given: from the script, English for Latin.

@@ -11,7 +11,7 @@ public final class LanguageTools {
     private var cache: [String: String] = [:]
     /// Per word form as written (by a 64-bit hash of its bytes): its global stem id, or -1 for a
     /// stop word. One lookup per word, with no string made.
-    private var formIDs: [UInt64: Int32] = [:]
+    private var formIDs = FormTable()
     /// The stem of each global id.
     public private(set) var stems: [String] = []
     private var stemIDs: [String: Int32] = [:]
@@ -52,10 +52,16 @@ public final class LanguageTools {
     /// The global stem id of a word as written (-1 for stop words), from one cache lookup for
     /// words seen before: analysis does this for every word of every article.
     public func termID(_ word: Substring) -> Int32 {
+        if let id = word.utf8.withContiguousStorageIfAvailable({ termID(utf8: $0) }) { return id }
+        return termID(utf8: Array(word.utf8).withUnsafeBufferPointer { UnsafeBufferPointer(start: $0.baseAddress, count: $0.count) })
+    }
+
+    /// The global stem id of a word given as UTF-8 bytes (-1 for stop words).
+    public func termID(utf8 word: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         if let id = formIDs[hash] { return id }
-        let normalized = normalize(word)
+        let normalized = normalize(Substring(String(decoding: word, as: UTF8.self)))
         var id: Int32 = -1
         if !isStopword(normalized) {
             let stem = stem(normalized)
@@ -67,8 +73,8 @@ public final class LanguageTools {
                 stemIDs[stem] = id
             }
         }
-        if formIDs.count > 200_000 { formIDs.removeAll(keepingCapacity: true) }
-        formIDs[hash] = id
+        if formIDs.count > 200_000 { formIDs = FormTable() }
+        formIDs.insert(hash, id)
         return id
     }
 
@@ -81,5 +87,44 @@ public final class LanguageTools {
         if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
         cache[normalized] = stem
         return stem
+    }
+}
+
+/// An open-addressing table from a 64-bit hash to an id: Dictionary would hash the hash again,
+/// once per word of every article.
+struct FormTable {
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private var values = [Int32](repeating: 0, count: 1 << 12)
+    private(set) var count = 0
+
+    subscript(key: UInt64) -> Int32? {
+        let key = key == 0 ? 1 : key
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while true {
+            let stored = keys[slot]
+            if stored == key { return values[slot] }
+            if stored == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        let key = key == 0 ? 1 : key
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] == 0 { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        count = 0
+        for (index, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[index]) }
     }
 }

@@ -13,4 +13,12 @@ public enum RepairExplanation {
         out += "\(result.edits.count) changes, \(inserted) spaces inserted\n"
         return out
     }
+
+    /// The edits as JSON objects (line, column, kind, context, reason), for JSON Lines output.
+    public static func json(_ edits: [RepairEdit]) -> JSONValue {
+        .array(edits.map { edit in
+            .object([("line", .int(edit.line)), ("column", .int(edit.column)),
+                     ("kind", .string(edit.kind.rawValue)), ("context", .string(edit.context)), ("reason", .string(edit.reason))])
+        })
+    }
 }

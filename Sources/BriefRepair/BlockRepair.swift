@@ -30,9 +30,14 @@ struct BlockRepair {
     /// Whole-word frequencies already looked up, by hash of the lowercase word.
     private var wholeCache: [UInt64: Float] = [:]
 
+    /// Whether the block's first word starts a sentence: true for a line; a token examined on its
+    /// own takes it from the text before it.
+    let startsWithSentence: Bool
+
     init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings, light: Bool = false,
-         memo: FrequencyMemo = FrequencyMemo()) {
+         memo: FrequencyMemo = FrequencyMemo(), startsWithSentence: Bool = true) {
         self.light = light
+        self.startsWithSentence = startsWithSentence
         self.memo = memo
         self.text = scalars
         self.range = range
@@ -160,7 +165,7 @@ struct BlockRepair {
     private func startsSentence(at position: Int) -> Bool {
         var index = position - 1
         while index >= 0, C.isSeparator(at(index)) { index -= 1 }
-        guard index >= 0 else { return true }
+        guard index >= 0 else { return startsWithSentence }
         var mark = at(index)
         while index > 0, mark == "\u{201D}" || mark == "\u{2019}" || mark == "\"" || mark == "'" || mark == ")" {
             index -= 1
@@ -325,6 +330,11 @@ struct BlockRepair {
     /// Whether a run shows a sign of glue: punctuation followed by a letter or quote inside it, a
     /// change to a capital after a small letter, a letter next to a digit, or a long word.
     private func isSuspicious(_ run: Range<Int>) -> Bool {
+        Self.isSuspicious(run, at)
+    }
+
+    /// `isSuspicious` over any scalars: the token check asks it before building a block.
+    static func isSuspicious(_ run: Range<Int>, _ at: (Int) -> Unicode.Scalar) -> Bool {
         var letters = 0
         for position in run {
             let scalar = at(position)

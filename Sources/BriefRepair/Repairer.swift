@@ -23,6 +23,9 @@ public struct Repairer {
         public var resplitMargin: Float = 0.5
         /// Extra evidence word-only glue needs where a layout was found but left the run alone.
         public var layoutLexicalMargin: Float = 0
+        /// Glued tokens per thousand bytes, in text with many signs of glue, from which the text
+        /// is taken as damaged throughout rather than clean with a few glitches.
+        public var localBreaksPerThousand: Float = 1
         public init() {}
     }
 
@@ -38,12 +41,13 @@ public struct Repairer {
 
     /// The repaired text and every edit made.
     public func repair(_ text: String) -> RepairResult {
-        var spacesOnly = false
+        let signals = Self.glueSignals(in: text)
         if let model {
-            if isClean(text, model: model) { return RepairResult(text: text, edits: []) }
-            switch tokenCheck(text, model: model) {
+            if isClean(text, model: model, signals: signals) { return RepairResult(text: text, edits: []) }
+            switch tokenCheck(text, model: model, signals: signals) {
             case .clean: return RepairResult(text: text, edits: [])
-            case .spacesOnly: spacesOnly = true
+            case .localBreaks(let breaks): return Self.insertSpaces(into: text, at: breaks)
+            case .spacesOnly: return Self.insertSpaces(into: text, at: [], normalizingSpaces: true)
             case .needsFullPass: break
             }
         }
@@ -61,10 +65,10 @@ public struct Repairer {
             origin.append(Int32(index))
         }
         var breaks: [(position: Int, reason: String)] = []
-        if let model, !spacesOnly {
+        if let model {
             // Clean text (most text) shows almost no sign of glue; it gets a light pass that only
             // looks at long words and the few suspicious tokens, at a fraction of the cost.
-            let light = text.utf8.count >= 600 && Self.glueSignals(in: text) * 1000 < text.utf8.count * 3 / 4
+            let light = text.utf8.count >= 600 && signals * 1000 < text.utf8.count * 3 / 4
             let vocabulary = light ? [:] : Self.documentVocabulary(scalars)
             var blockStart = 0
             for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
@@ -118,11 +122,11 @@ public struct Repairer {
 
     /// Whether text needs no repair at all, decided in one pass over its bytes (most text does
     /// not): no sign of glue, no invisible or exotic space, and every long ASCII word is known.
-    func isClean(_ text: String, model: RepairModel) -> Bool {
+    func isClean(_ text: String, model: RepairModel, signals: Int) -> Bool {
         guard text.utf8.count >= 600 else { return false }
         var copy = text
         return copy.withUTF8 { bytes -> Bool in
-            guard Self.glueSignals(bytes) == 0 else { return false }
+            guard signals == 0 else { return false }
             var hash: UInt64 = 0xcbf29ce484222325
             var start = 0
             var length = 0
@@ -166,13 +170,17 @@ public struct Repairer {
 
     /// Whether clean-looking text needs no change (or only plain spaces), found by examining only
     /// its suspicious tokens, each on its own, without per-character arrays for the whole text.
-    func tokenCheck(_ text: String, model: RepairModel) -> TokenCheck {
+    func tokenCheck(_ text: String, model: RepairModel, signals: Int) -> TokenCheck {
         let size = text.utf8.count
         guard size >= 600 else { return .needsFullPass }
         var copy = text
         var exoticSpaces = false
+        var localBreaks: [(offset: Int, reason: String)] = []
+        let dense = signals * 1000 >= size * 3 / 4
+        let limit = Float(size) * settings.localBreaksPerThousand / 1000
+        func damagedAt(_ count: Int) -> Bool { dense && Float(count) >= limit }
+        var quoted = false
         let clean = copy.withUTF8 { bytes -> Bool in
-            guard Self.glueSignals(bytes) * 1000 < size * 3 / 4 else { return false }
             func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
             func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
             // The length of a space at `index`: ASCII, or U+00A0, U+2000–U+200A, U+202F, U+3000 (which
@@ -197,10 +205,12 @@ public struct Repairer {
                 index += length
                 guard token.count > 5 else { continue }
                 var suspicious = false
+                var nonASCII = false
                 var letters = 0
                 var position = token.lowerBound
                 while position < token.upperBound, !suspicious {
                     let byte = bytes[position]
+                    if byte >= 0x80 { nonASCII = true }
                     if isLetter(byte) { letters += 1 } else {
                         if letters >= 9, !isKnown(bytes, (position - letters)..<position, model: model) { suspicious = true }
                         letters = 0
@@ -213,22 +223,130 @@ public struct Repairer {
                             suspicious = true
                         }
                         if byte == 0x28 || byte == 0x22 { suspicious = true }
-                        if byte >= 0x80 { suspicious = true }
                     }
                     position += 1
                 }
                 if letters >= 9, !isKnown(bytes, (token.upperBound - letters)..<token.upperBound, model: model) { suspicious = true }
-                guard suspicious else { continue }
+                guard suspicious || nonASCII else { continue }
                 let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[token]), as: UTF8.self).unicodeScalars)
                 if scalars.contains(where: { Self.isInvisible($0) || Self.isExoticSpace($0) }) { return false }
+                // Curly quotes and accented letters: the block's own test, on the scalars, says
+                // whether the light pass would look at the token at all.
+                if !suspicious, scalars.count <= 5 || !BlockRepair.isSuspicious(0..<scalars.count, { scalars[$0] }) { continue }
                 var block = BlockRepair(scalars: scalars, range: 0..<scalars.count, model: model, vocabulary: [:],
-                                        settings: settings, light: true, memo: memo)
-                if !block.breaks().isEmpty { return false }
+                                        settings: settings, light: true, memo: memo,
+                                        startsWithSentence: Self.startsSentence(bytes, before: token.lowerBound))
+                // The full pass would find the same breaks in this token, unless straight quotes,
+                // whose roles depend on the quotes before them, are in it.
+                if bytes[token].contains(where: { $0 == 0x22 || $0 == 0x27 }) { quoted = true }
+                let breaks = block.breaks()
+                guard !breaks.isEmpty else { continue }
+                for (position, reason) in breaks {
+                    let offset = token.lowerBound + scalars[..<position].reduce(0) { $0 + UTF8.width($1) }
+                    localBreaks.append((offset, reason))
+                }
+                if damagedAt(localBreaks.count) { return false }
             }
             return true
         }
         guard clean else { return .needsFullPass }
+        // Many signs of glue, and many glued tokens found: the text was damaged as a whole, and
+        // the full pass must find its line layout.
+        if damagedAt(localBreaks.count) { return .needsFullPass }
+        if !localBreaks.isEmpty { return exoticSpaces || quoted ? .needsFullPass : .localBreaks(localBreaks) }
         return exoticSpaces ? .spacesOnly : .clean
+    }
+
+    /// Whether the token at UTF-8 offset `start` starts a sentence, judged as the full pass judges
+    /// it inside its line: the last mark before it, past spaces and closing quotes, ends a sentence.
+    static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var end = start - 1
+        while end >= 0, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end -= 1 }
+        guard end >= 0, bytes[end] != 0x0A else { return true }
+        func scalarStart(_ end: Int) -> Int {
+            var index = end
+            while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+            return index
+        }
+        var first = scalarStart(end)
+        while first > 0, bytes[first - 1] != 0x0A {
+            let mark = Array(bytes[first...end])
+            // ” ’ " ' )
+            guard mark == [0xE2, 0x80, 0x9D] || mark == [0xE2, 0x80, 0x99] || mark == [0x22] || mark == [0x27] || mark == [0x29] else { break }
+            end = first - 1
+            first = scalarStart(end)
+        }
+        guard first == end else { return false }
+        let mark = bytes[end]
+        return mark == 0x2E || mark == 0x21 || mark == 0x3F || mark == 0x3A
+    }
+
+    /// The text with a space inserted at each UTF-8 offset, and the edits, as the full pass would
+    /// report them: for clean text with a few glued tokens, without per-character arrays.
+    static func insertSpaces(into text: String, at breaks: [(offset: Int, reason: String)],
+                             normalizingSpaces: Bool = false) -> RepairResult {
+        // Exotic spaces (U+00A0, U+2000–U+200A, U+202F, U+3000) become plain spaces: each is an
+        // edit at its offset, with no space inserted.
+        var seen = Set<Int>()
+        var changes = breaks.filter { seen.insert($0.offset).inserted }.map { (offset: $0.offset, reason: Optional($0.reason), length: 0) }
+        let bytes = Array(text.utf8)
+        if normalizingSpaces {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    changes.append((index, nil, 2))
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x8A || bytes[index + 2] == 0xAF {
+                    changes.append((index, nil, 3))
+                } else if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    changes.append((index, nil, 3))
+                }
+                index += 1
+            }
+        }
+        changes.sort { $0.offset < $1.offset }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + changes.count)
+        var edits: [RepairEdit] = []
+        var copied = 0
+        var scalarIndex = 0, line = 1, column = 1
+        for (offset, reason, length) in changes {
+            // Scalar index, line and column of the change, counted from the previous one.
+            for byte in bytes[copied..<offset] where byte & 0xC0 != 0x80 {
+                scalarIndex += 1
+                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            }
+            output += bytes[copied..<offset]
+            output.append(0x20)
+            copied = offset + length
+            if let reason {
+                edits.append(RepairEdit(kind: .insertedSpace, offset: scalarIndex, line: line, column: column,
+                                        context: context(bytes, at: offset), reason: reason))
+            } else {
+                edits.append(RepairEdit(kind: .normalizedSpace, offset: scalarIndex, line: line, column: column, context: "",
+                                        reason: "non-breaking or typographic space made a plain space"))
+                scalarIndex += 1
+                column += 1
+            }
+        }
+        output += bytes[copied...]
+        return RepairResult(text: String(decoding: output, as: UTF8.self), edits: edits)
+    }
+
+    /// Up to 12 scalars either side of a UTF-8 offset, joined by "|".
+    private static func context(_ bytes: [UInt8], at offset: Int) -> String {
+        var start = offset, end = offset, count = 0
+        while start > 0, count < 12 {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { count += 1 }
+        }
+        count = 0
+        while end < bytes.count, count < 12 {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            count += 1
+        }
+        return String(decoding: bytes[start..<offset], as: UTF8.self) + "|" + String(decoding: bytes[offset..<end], as: UTF8.self)
     }
 
     /// What the token check found.
@@ -237,6 +355,8 @@ public struct Repairer {
         case clean
         /// Only exotic spaces to make plain.
         case spacesOnly
+        /// Spaces to insert at these UTF-8 offsets, found in suspicious tokens of clean text.
+        case localBreaks([(offset: Int, reason: String)])
         /// The full pass must look.
         case needsFullPass
     }

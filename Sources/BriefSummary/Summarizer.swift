@@ -109,6 +109,24 @@ public struct Summarizer: Sendable {
     /// The sentence with line wraps and runs of spaces made single spaces: a summary line must
     /// not carry the article's hard wraps.
     static func singleLine(_ text: Substring) -> String {
+        // Most sentences have nothing to change: single ASCII spaces and no other whitespace.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0A || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x0D || (byte == 0x20 && previous == 0x20) { return false }
+                // Whitespace beyond ASCII: U+0085, U+00A0 (C2 ..), U+1680 (E1 9A 80), U+2000–U+200A,
+                // U+2028, U+2029, U+202F, U+205F (E2 80/81 ..), U+3000 (E3 80 80).
+                if byte == 0xC2 || byte == 0xE1 || byte == 0xE3 { return false }
+                if byte == 0xE2, index + 2 < bytes.count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { return false }
+                    if second == 0x81, third == 0x9F { return false }
+                }
+                previous = byte
+            }
+            return previous != 0x20 && bytes.first != 0x20
+        }
+        if plain == true { return String(text) }
         // Scalars, not Characters: grapheme breaking costs more than the rest of the selection.
         var result = String.UnicodeScalarView()
         var pendingSpace = false

@@ -54,21 +54,14 @@ public enum ScriptDetector {
         var counts: [Int] = []
         var index: [UInt32: Int] = [:]
         var seen = 0
-        for scalar in text.unicodeScalars {
-            seen += 1
-            if seen > limit { break }
-            if scalar.isASCII {
-                let value = scalar.value | 0x20
-                if value >= 0x61, value <= 0x7A { latin += 1 }
-                continue
-            }
+        func count(_ scalar: Unicode.Scalar) {
             if let known = index[scalar.value] {
                 if known >= 0 { counts[known] += 1 }
-                continue
+                return
             }
             guard scalar.properties.isAlphabetic else {
                 index[scalar.value] = -1
-                continue
+                return
             }
             let script = Self.script(of: scalar)
             let slot = scripts.firstIndex(of: script) ?? {
@@ -78,6 +71,39 @@ public enum ScriptDetector {
             }()
             index[scalar.value] = slot
             counts[slot] += 1
+        }
+        // Bytes, not scalars: most text is mostly ASCII, and decoding every scalar costs more.
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var position = 0
+            while position < bytes.count {
+                seen += 1
+                if seen > limit { break }
+                let byte = bytes[position]
+                if byte < 0x80 {
+                    let value = byte | 0x20
+                    if value >= 0x61, value <= 0x7A { latin += 1 }
+                    position += 1
+                    continue
+                }
+                var length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                length = min(length, bytes.count - position)
+                var decoder = UTF8()
+                var iterator = UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]).makeIterator()
+                if case .scalarValue(let scalar) = decoder.decode(&iterator) { count(scalar) }
+                position += length
+            }
+        }
+        if scanned == nil {
+            for scalar in text.unicodeScalars {
+                seen += 1
+                if seen > limit { break }
+                if scalar.isASCII {
+                    let value = scalar.value | 0x20
+                    if value >= 0x61, value <= 0x7A { latin += 1 }
+                    continue
+                }
+                count(scalar)
+            }
         }
         var letterCounts: [Script: Int] = [:]
         if latin > 0 { letterCounts[.latin] = latin }

@@ -27,7 +27,7 @@ struct RepairCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --jsonl, the field that holds the text.", valueName: "name"))
     var field: String = "text"
 
-    @Flag(name: .long, help: "List each change (line:column, what, why) instead of printing the text.")
+    @Flag(name: .long, help: "List each change (line:column, what, why) instead of printing the text; with --jsonl, add an \"edits\" array to each line.")
     var explain = false
 
     @OptionGroup var input: InputOptions
@@ -60,7 +60,9 @@ struct RepairCommand: ParsableCommand {
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
         try JSONLinesRun.run(path, textField: field) { (record) throws(ArticleError) in
             let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: record.language)
-            return JSONValue.object([("id", JSONValue(record.id)), ("text", .string(prepared.text))])
+            var fields: [(String, JSONValue)] = [("id", JSONValue(record.id)), ("text", .string(prepared.text))]
+            if explain { fields.append(("edits", RepairExplanation.json(prepared.repair?.edits ?? []))) }
+            return JSONValue.object(fields)
         }
     }
 }

@@ -29,6 +29,25 @@ func repairer(_ language: String = "en") throws -> Repairer {
 }
 
 @Suite struct RepairerTests {
+    /// Clean text with one glitch takes the token path; it must report what the full pass would.
+    @Test func glitchInCleanTextIsFixedInPlace() throws {
+        let filler = String(repeating: "The ministry said the talks would continue next week in the capital. ", count: 9)
+        let text = filler + "Officials heard.Shocking news came later.\nA\u{00A0}second line follows here."
+        let fixed = try repairer().repair(text)
+        #expect(fixed.text == filler + "Officials heard. Shocking news came later.\nA second line follows here.")
+        let inserted = try #require(fixed.edits.first { $0.kind == .insertedSpace })
+        #expect(inserted.line == 1)
+        #expect(inserted.column == filler.unicodeScalars.count + 17)
+        #expect(inserted.context == "cials heard.|Shocking new")
+        let space = try #require(fixed.edits.first { $0.kind == .normalizedSpace })
+        #expect(space.line == 2 && space.column == 2)
+        // The same text with its glitch made a second time in another line must give the same
+        // edit there: the token path and the full pass agree on where lines start.
+        let twice = try repairer().repair(text + "\nThey heard.Shocking news again.")
+        #expect(twice.text.hasSuffix("They heard. Shocking news again."))
+        #expect(twice.edits.filter { $0.kind == .insertedSpace }.map(\.line) == [1, 3])
+    }
+
     @Test func sentencesGluedAtParagraphBreaks() throws {
         let result = try repairer().repair("Turkey wants the jets, Reuters reported.Turkey and the United States disagree. “We are ready,” he said.“We will act.”")
         #expect(result.text == "Turkey wants the jets, Reuters reported. Turkey and the United States disagree. “We are ready,” he said. “We will act.”")

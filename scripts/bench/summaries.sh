@@ -25,5 +25,7 @@ echo "== speed on $shared/cnndm.jsonl, one core"
 taskset -c 0 .build/release/brief-bench --runs 3 | grep -E "^summaries"
 /usr/bin/time -f "brief summarize --jsonl (whole process, start-up included): %e s, peak %M KB" \
   taskset -c 0 "$brief" summarize --jsonl "$shared/cnndm.jsonl" --sentences 3 > /dev/null
-"$venv/bin/python" scripts/bench/sumy-speed.py "$shared/cnndm.jsonl"
+for splitter in punkt regex; do
+  "$venv/bin/python" scripts/bench/sumy-speed.py "$shared/cnndm.jsonl" --splitter "$splitter" | grep -E "LexRank|peak"
+done
 rm -rf "$out"

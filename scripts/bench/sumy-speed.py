@@ -20,13 +20,15 @@ What is measured, in one process pinned to one core (sched_setaffinity + 1 BLAS 
 
 Deviation from stock sumy: sumy's Tokenizer("english") needs NLTK Punkt data (punkt_tab),
 which is downloaded from GitHub and cannot be fetched here. This script gives sumy a
-tokenizer object of its own instead:
-  * sentences: the simple regex splitter in scripts/bench/peer_split.py (not Punkt);
-  * words: NLTK's Treebank-style word tokenizer (nltk.word_tokenize(..., preserve_line=True),
-    which needs no data) filtered with sumy's own word pattern, as sumy's Tokenizer does.
-Stemmer (sumy Stemmer("english") = NLTK Snowball) and stop words (sumy's bundled list)
-are sumy's own and need no download. Speeds may therefore differ a little from a sumy
-run with Punkt (Punkt is slower than this regex splitter).
+tokenizer object of its own instead (--splitter):
+  * punkt (default): the work stock sumy does. Sentences from NLTK's Punkt algorithm with an
+    untrained model (same algorithm and cost, empty abbreviation lists), words from Punkt
+    again on each sentence and NLTK's Treebank tokenizer, as nltk.word_tokenize does;
+  * regex: sentences from the simple regex splitter in scripts/bench/peer_split.py and words
+    from nltk.word_tokenize(..., preserve_line=True): less work than stock sumy, so a faster
+    (harder) yardstick.
+Both filter words with sumy's own pattern, as sumy's Tokenizer does. Stemmer (sumy
+Stemmer("english") = NLTK Snowball) and stop words (sumy's bundled list) are sumy's own.
 """
 import os
 
@@ -73,7 +75,7 @@ from sumy.utils import get_stop_words  # noqa: E402
 
 
 class NoDownloadTokenizer:
-    """Drop-in for sumy.nlp.tokenizers.Tokenizer that needs no NLTK data download."""
+    """Drop-in for sumy.nlp.tokenizers.Tokenizer that needs no NLTK data download (regex sentences)."""
 
     language = "english"
 
@@ -85,17 +87,44 @@ class NoDownloadTokenizer:
         return tuple(w for w in words if SumyTokenizer._is_word(w))
 
 
+class PunktTokenizer(NoDownloadTokenizer):
+    """The work stock sumy does, with an untrained Punkt model.
+
+    Stock sumy splits sentences with NLTK's English Punkt model and then calls
+    nltk.word_tokenize(sentence), which runs Punkt again on each sentence before the Treebank
+    word tokenizer. The trained English parameters (punkt_tab) cannot be downloaded here; an
+    untrained PunktSentenceTokenizer runs the same algorithm with empty parameter sets, so its
+    cost is that of stock sumy's, while its splits differ a little.
+    """
+
+    def __init__(self):
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+        from nltk.tokenize import NLTKWordTokenizer
+        self._punkt = PunktSentenceTokenizer()
+        self._words = NLTKWordTokenizer()
+
+    def to_sentences(self, paragraph):
+        return tuple(self._punkt.tokenize(paragraph))
+
+    def to_words(self, sentence):
+        words = [w for s in self._punkt.tokenize(sentence) for w in self._words.tokenize(s)]
+        return tuple(w for w in words if SumyTokenizer._is_word(w))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("jsonl", help="JSONL with a 'text' field per line (e.g. cnndm.jsonl)")
     ap.add_argument("--sentences", type=int, default=3)
+    ap.add_argument("--splitter", choices=["punkt", "regex"], default="punkt",
+                    help="punkt: stock sumy's work (untrained Punkt, see PunktTokenizer); "
+                         "regex: a faster regex splitter (peer_split.py), a harder yardstick")
     ap.add_argument("--pred-out", help="write {'id','sentences'} lines for rouge.py (not timed)")
     args = ap.parse_args()
 
     with open(args.jsonl, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
 
-    tokenizer = NoDownloadTokenizer()
+    tokenizer = PunktTokenizer() if args.splitter == "punkt" else NoDownloadTokenizer()
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
 
@@ -125,7 +154,7 @@ def main():
     assert len(leads) == n
     print(f"sumy {sumy.__version__}, nltk {nltk.__version__}, python {sys.version.split()[0]}, cpus {cpus}")
     print(f"articles: {n}  ({args.jsonl})")
-    print(f"LexRank-{k}: {t_lexrank:.3f} s  -> {n / t_lexrank:.1f} articles/s  ({1000 * t_lexrank / n:.2f} ms/article)")
+    print(f"LexRank-{k} ({args.splitter} sentences): {t_lexrank:.3f} s  -> {n / t_lexrank:.1f} articles/s  ({1000 * t_lexrank / n:.2f} ms/article)")
     print(f"Lead-{k} (regex splitter): {t_lead:.4f} s  -> {n / t_lead:.0f} articles/s")
     print(f"whole process: {whole:.3f} s (from exec; script body {t_end - _T_SCRIPT:.3f} s)")
     print(f"peak RSS (ru_maxrss): {peak_mb:.1f} MB")
