@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "brief", targets: ["brief"]),
-        .library(name: "BriefKit", targets: ["BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput"]),
+        .library(name: "BriefKit", targets: ["BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,13 +31,14 @@ let package = Package(
         .target(name: "BriefLanguage", dependencies: ["CStemmer", "BriefResources"]),
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
-        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefResources"]),
+        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefResources"]),
+        .target(name: "BriefGlossary", dependencies: ["BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
-        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary"]),
+        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary"]),
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefResources",
+                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefGlossary", "BriefResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "BriefPipelineTests", dependencies: ["BriefPipeline", "BriefResources", "BriefSummary"]),
         .testTarget(name: "BriefEvalTests", dependencies: ["BriefEval", "BriefResources"]),
         .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefPipeline", "BriefInput", "BriefResources"]),
+        .testTarget(name: "BriefGlossaryTests", dependencies: ["BriefGlossary", "BriefResources"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BriefResources"]),
     ]
 )

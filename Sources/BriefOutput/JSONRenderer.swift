@@ -28,6 +28,18 @@ public struct JSONRenderer: Sendable {
             ("sentences", .array(brief.summary.sentences.map { sentence in
                 .object([("index", .int(sentence.index)), ("text", .string(sentence.text))])
             })),
+            ("second_language", .string(brief.secondLanguage)),
+            ("glossary", .array(brief.glossary.map { hit in
+                .object([
+                    ("id", .string(hit.concept.id)),
+                    ("category", .string(hit.concept.category)),
+                    ("term", .optional(hit.concept.preferred(document.language))),
+                    ("equivalent", .optional(hit.concept.preferred(brief.secondLanguage))),
+                    ("definition", .string(hit.concept.definition)),
+                    ("count", .int(hit.count)),
+                    ("in_text", .array(hit.surfaces.map { .string($0) })),
+                ])
+            })),
         ])
         return value.serialized(pretty: pretty)
     }

@@ -19,6 +19,16 @@ public struct TextRenderer: Sendable {
         } else {
             out += brief.summary.sentences.map(\.text).joined(separator: "\n\n") + "\n"
         }
+        if !brief.glossary.isEmpty {
+            let language = brief.document.language
+            out += "\nGlossary (\(language) → \(brief.secondLanguage)):\n"
+            for hit in brief.glossary {
+                let term = hit.concept.preferred(language) ?? hit.surfaces[0]
+                let other = hit.concept.preferred(brief.secondLanguage) ?? "(no \(brief.secondLanguage) term yet)"
+                let definition = hit.concept.definition.isEmpty ? "" : " — \(hit.concept.definition)"
+                out += "  \(term) = \(other)\(definition)\n"
+            }
+        }
         return out
     }
 }

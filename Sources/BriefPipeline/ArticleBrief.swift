@@ -1,3 +1,4 @@
+import BriefGlossary
 import BriefDocument
 import BriefRepair
 import BriefSummary
@@ -13,6 +14,10 @@ public struct ArticleBrief: Sendable {
     public var summary: Summary
     /// What repair changed before analysis; nil when repair was off.
     public var repair: RepairResult?
+    /// The glossary terms found in the article, in order of first use (empty when not looked up).
+    public var glossary: [GlossaryHit] = []
+    /// The brief's second language, for the glossary's equivalents.
+    public var secondLanguage = "ar"
 
     public init(source: String, encoding: String?, document: Document, summary: Summary, repair: RepairResult? = nil) {
         self.source = source

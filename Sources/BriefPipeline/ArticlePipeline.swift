@@ -1,4 +1,5 @@
 import BriefDocument
+import BriefGlossary
 import BriefInput
 import BriefRepair
 import BriefResources
@@ -21,6 +22,12 @@ public final class ArticlePipeline {
         public var maxBytes: Int = 32 << 20
         /// Whether copy damage is repaired before analysis.
         public var repair = true
+        /// Whether the glossary terms of the article are looked up (the brief's glossary section).
+        public var glossary = true
+        /// A user's glossary file (TBX, TSV, CSV or brief's format), used before the built-in one.
+        public var glossaryFile: String?
+        /// The brief's second language; nil: Arabic, or English for an Arabic article.
+        public var secondLanguage: String?
 
         public init() {}
     }
@@ -50,6 +57,7 @@ public final class ArticlePipeline {
     private var guesser: LanguageGuesser?
     private var repairers: [String: Repairer] = [:]
     private var rankers: [String: any Ranker] = [:]
+    private var loadedGlossary: (glossary: Glossary, matcher: TermMatcher)?
 
     /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
     public init(data: DataDirectory?, options: Options = Options()) {
@@ -120,7 +128,31 @@ public final class ArticlePipeline {
             throw ArticleError(source: source, problem: String(describing: error))
         }
         let summary = Summarizer(ranker: ranker).summarize(document, budget: options.budget)
-        return ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
+        var brief = ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
+        brief.secondLanguage = options.secondLanguage ?? (document.language == "ar" ? "en" : "ar")
+        if options.glossary {
+            let (glossary, matcher) = try glossary()
+            brief.glossary = matcher.hits(in: document.text, glossary: glossary)
+        }
+        return brief
+    }
+
+    /// The glossary (a user's file first, then the built-in one) and its matcher, loaded on first use.
+    public func glossary() throws(ArticleError) -> (Glossary, TermMatcher) {
+        if let loadedGlossary { return loadedGlossary }
+        var glossary = Glossary()
+        do {
+            if let file = options.glossaryFile { glossary = try GlossaryReader.read(path: file) }
+            if let data, data.exists("Lexicons/glossary") {
+                let builtIn = try GlossaryReader.builtIn(from: data)
+                for concept in builtIn.concepts where glossary[concept.id] == nil { glossary.add(concept) }
+            }
+        } catch {
+            throw ArticleError(source: error.file, problem: error.line > 0 ? "line \(error.line): \(error.problem)" : error.problem)
+        }
+        let loaded = (glossary, TermMatcher(glossary: glossary))
+        loadedGlossary = loaded
+        return loaded
     }
 
     /// Prepares (repairs) and analyzes text into a `Document`.

@@ -34,12 +34,21 @@ struct Summarize: ParsableCommand {
     @Flag(name: .long, help: "With --format text, list every sentence's score and the features behind it.")
     var explain = false
 
+    @Option(name: .long, help: ArgumentHelp("The brief's second language, for the glossary's equivalents (default: ar, or en for an Arabic article).", valueName: "code"))
+    var to: String?
+
+    @OptionGroup var glossary: GlossaryOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
+            $0.secondLanguage = to?.lowercased()
+            $0.glossaryFile = glossary.glossary
+            // JSON Lines records carry the chosen sentences only.
+            $0.glossary = source.jsonl == nil && !glossary.noGlossary
         }
         if let jsonl = source.jsonl {
             try runJSONLines(jsonl, pipeline: pipeline)

@@ -35,7 +35,7 @@ private func brief(_ text: String) throws -> ArticleBrief {
 
     @Test func textShowsHeadThenSentences() throws {
         let text = TextRenderer().render(try brief(article))
-        #expect(text == "Turkey prepares for sanctions\nDateline: CAIRO (Reuters) -\n\nHe said “no” to the \"deal\".\n\nIt went on.\n")
+        #expect(text.hasPrefix("Turkey prepares for sanctions\nDateline: CAIRO (Reuters) -\n\nHe said “no” to the \"deal\".\n\nIt went on.\n\nGlossary (en → ar):\n  Turkey = تركيا"))
     }
 
     @Test func textSaysWhenThereIsNoBody() throws {

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite struct GlossaryCommandTests {
+    var seed: String { BriefBinary.shared + "/seed/hatha-al-youm-s400.txt" }
+
+    @Test func summarizeShowsTheGlossarySection() throws {
+        guard FileManager.default.fileExists(atPath: seed) else { return print("skipped: \(seed) absent") }
+        let text = try BriefBinary.run(["summarize", seed])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Glossary (en → ar):"))
+        #expect(text.stdout.contains("= إف-35"))
+        let json = try BriefBinary.run(["summarize", seed, "--format", "json", "--to", "fr"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["second_language"] as? String == "fr")
+        let glossary = try #require(object["glossary"] as? [[String: Any]])
+        #expect(glossary.contains { ($0["in_text"] as? [String])?.contains("CAATSA") == true })
+        let none = try BriefBinary.run(["summarize", seed, "--no-glossary"])
+        #expect(!none.stdout.contains("Glossary"))
+    }
+
+    @Test func extractListsTermsAcronymsAndCandidates() throws {
+        guard FileManager.default.fileExists(atPath: seed) else { return print("skipped: \(seed) absent") }
+        let result = try BriefBinary.run(["glossary", "extract", seed, "--format", "json"])
+        #expect(result.status == 0)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let acronyms = try #require(reports.first?["acronyms"] as? [[String: Any]])
+        #expect(acronyms.contains { $0["short"] as? String == "CAATSA" && $0["glossary_id"] is String })
+        let terms = try #require(reports.first?["terms"] as? [[String: Any]])
+        #expect(terms.count >= 9)
+    }
+
+    @Test func exportedTBXValidatesAgainstTheCoreSchema() throws {
+        let schema = BriefBinary.shared + "/formats/tbx/TBXcoreStructV03.rng"
+        guard FileManager.default.fileExists(atPath: schema) else { return print("skipped: \(schema) absent") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else { return print("skipped: xmllint absent (apt install libxml2-utils)") }
+        let output = try BriefBinary.temporaryFile("g.tbx", Data())
+        let export = try BriefBinary.run(["glossary", "export", "--format", "tbx", "--langs", "en,ar,fr,es,ru,tr", "-o", output])
+        #expect(export.status == 0, "\(export.stderr)")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        check.arguments = ["--noout", "--relaxng", schema, output]
+        let pipe = Pipe()
+        check.standardError = pipe
+        try check.run()
+        let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "\(message)")
+    }
+
+    @Test func deepLExportAndItsValidation() throws {
+        let tsv = try BriefBinary.run(["glossary", "export", "--format", "tsv", "--langs", "en,es"])
+        #expect(tsv.status == 0)
+        let lines = tsv.stdout.split(separator: "\n")
+        #expect(lines.count > 400)
+        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 2 })
+        let path = try BriefBinary.temporaryFile("mine_en_es.tsv", Data(tsv.stdout.utf8))
+        let valid = try BriefBinary.run(["glossary", "validate", path])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        let bad = try BriefBinary.temporaryFile("bad_en_ar.tsv", Data("S-400\tإس-400\nS-400\tاس\n\t\n".utf8))
+        let invalid = try BriefBinary.run(["glossary", "validate", bad])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("bad_en_ar.tsv:2: duplicate source term"))
+        let refused = try BriefBinary.run(["glossary", "export", "--format", "tsv", "--langs", "en"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("two codes"))
+    }
+
+    @Test func userGlossaryComesFirst() throws {
+        let mine = try BriefBinary.temporaryFile("mine_en_ar.tsv", Data("Growler jammer\tمشوش غراولر\n".utf8))
+        let article = try BriefBinary.temporaryFile("a.txt", Data("The Growler jammer flew over the base on Monday. It was the first flight of the Growler jammer there since the summer began.".utf8))
+        let result = try BriefBinary.run(["summarize", article, "--glossary", mine])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Growler jammer = مشوش غراولر"))
+        let missing = try BriefBinary.run(["summarize", article, "--glossary", "/no/such.tsv"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/no/such.tsv"))
+    }
+
+    @Test func acronymsAsJSONLines() throws {
+        let input = Data(#"{"id": "a", "text": "The Terminal High Altitude Area Defense (THAAD) system."}"#.utf8 + [0x0A])
+        let result = try BriefBinary.run(["glossary", "acronyms", "--jsonl", "-"], input: input)
+        #expect(result.stdout == #"{"id":"a","pairs":[["THAAD","Terminal High Altitude Area Defense"]]}"# + "\n")
+    }
+}
