@@ -44,7 +44,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "brief-bench",
-            dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefResources"],
+            dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefGlossary", "BriefResources"],
             path: "Benchmarks/brief-bench"
         ),
         .testTarget(name: "BriefTextTests", dependencies: ["BriefText", "BriefResources"]),

@@ -2,6 +2,7 @@
 //   swift build -c release && .build/release/brief-bench [--runs N]
 // Reads the seed article and evaluation data from ../shared; skips a figure, saying so, when absent.
 import BriefDocument
+import BriefGlossary
 import BriefInput
 import BriefPipeline
 import BriefRepair
@@ -31,14 +32,14 @@ func format(_ value: Double, _ digits: Int = 1) -> String {
 }
 
 /// Wall time of whole `brief summarize` processes on the seed, start-up included.
-func startupFigure() {
+func startupFigure(_ extra: [String] = []) {
     let seed = shared.appendingPathComponent("seed/hatha-al-youm-s400.txt").path
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         .appendingPathComponent("brief").path
     guard FileManager.default.fileExists(atPath: seed) else { return print("start-up: skipped (\(seed) absent)") }
     guard FileManager.default.isExecutableFile(atPath: binary) else { return print("start-up: skipped (\(binary) not built)") }
     // posix_spawn, not Foundation's Process: Process adds tens of milliseconds of its own.
-    let argv: [String] = [binary, "summarize", seed]
+    let argv: [String] = [binary, "summarize", seed] + extra
     var times: [Double] = []
     for _ in 0..<runs {
         var actions = posix_spawn_file_actions_t()
@@ -57,7 +58,7 @@ func startupFigure() {
         if spawned != 0 { return print("start-up: cannot run \(binary): error \(spawned)") }
         if status != 0 { return print("start-up: brief exited with status \(status)") }
     }
-    print("start-up: brief summarize seed, \(runs) runs: median \(format(median(times) * 1000)) ms, min \(format(times.min()! * 1000)) ms (goal <= 20 ms)")
+    print("start-up: brief summarize seed\(extra.isEmpty ? "" : " " + extra.joined(separator: " ")), \(runs) runs: median \(format(median(times) * 1000)) ms, min \(format(times.min()! * 1000)) ms (goal <= 20 ms)")
 }
 
 /// Reads `field` of every record of a JSON Lines file.
@@ -97,6 +98,34 @@ func segmentationFigure() throws {
         best = min(best, now() - start)
     }
     print("analysis (head, paragraphs, sentences, words): \(format(megabytes / best)) MB/s")
+}
+
+/// Glossary: loading it, and matching every term in the CNN/DM and Arabic DW articles.
+func glossaryFigure() throws {
+    let data = DataDirectory(root: repositoryRoot.path)
+    var loads: [Double] = []
+    var glossary = Glossary()
+    var matcher: TermMatcher?
+    for _ in 0..<5 {
+        let start = now()
+        glossary = try GlossaryReader.builtIn(from: data)
+        matcher = TermMatcher(glossary: glossary)
+        loads.append(now() - start)
+    }
+    print("glossary: \(glossary.count) concepts, loaded and indexed in \(format(median(loads) * 1000)) ms (median of 5)")
+    for (name, file) in [("CNN/DM", "eval/summarization/cnndm.jsonl"), ("Arabic DW", "eval/summarization/arabic-dw114-nosummaries.jsonl")] {
+        let path = shared.appendingPathComponent(file).path
+        guard let texts = loadField(path, "text"), !texts.isEmpty, let matcher else { print("glossary matching: skipped (\(path) absent)"); continue }
+        let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1e6
+        var best = Double.infinity
+        var found = 0
+        for _ in 0..<3 {
+            let start = now()
+            found = texts.reduce(0) { $0 + matcher.matches(in: $1).count }
+            best = min(best, now() - start)
+        }
+        print("glossary matching on \(texts.count) \(name) articles (\(format(megabytes, 2)) MB): \(format(megabytes / best)) MB/s, \(found) terms found")
+    }
 }
 
 /// Whole-pipeline summaries per second on CNN/DM, in process, with repair on and off.
@@ -169,6 +198,8 @@ func repairFigure() throws {
 
 print("brief-bench (ICU \(ICULibrary.version))")
 startupFigure()
+startupFigure(["--no-glossary"])
+try glossaryFigure()
 try segmentationFigure()
 try summaryFigure()
 try longDocumentFigure()
