@@ -327,7 +327,7 @@ class Sections:
         self.host, self.validated = host, validated
         self.docs = collections.OrderedDict()  # (uri, xml) -> [(line, qname)]
         self.rejected = []  # (line, qname, uri, why)
-        self.stack = []  # (uri, buffer or None)
+        self.stack = []  # (uri, open section buffers, the buffer this element started or None)
 
     @staticmethod
     def split(name):
@@ -341,16 +341,18 @@ class Sections:
     def start(self, name, attrs):
         uri, local, qname = self.split(name)
         line = self.parser.CurrentLineNumber
-        parent_uri, buffer = self.stack[-1] if self.stack else (None, None)
+        parent_uri, buffers, _ = self.stack[-1] if self.stack else (None, (), None)
+        own = None
         if parent_uri is None and uri != self.host:
             self.rejected.append((line, qname, uri, "the root element must be in %s" % self.host))
         elif parent_uri is not None and uri != parent_uri:
-            if uri in self.validated:
-                buffer = [[], line, qname]
-            else:
-                buffer = None
+            if uri in self.validated:  # a new section, also attached to the sections around it
+                own = [[], line, qname]
+                buffers = buffers + (own,)
+            else:  # rejected: reported, and not attached to the section around it
+                buffers = ()
                 self.rejected.append((line, qname, uri, "no element of this namespace is allowed here"))
-        if buffer is not None:
+        if buffers:
             tag = [local]
             if uri != parent_uri:
                 tag.append('xmlns=%s' % quoteattr(uri))
@@ -365,21 +367,21 @@ class Sections:
                     prefix = prefixes.setdefault(a_uri, "a%d" % len(prefixes))
                     tag.append("%s:%s=%s" % (prefix, a_local, quoteattr(value)))
             tag += ["xmlns:%s=%s" % (p, quoteattr(u)) for u, p in prefixes.items()]
-            buffer[0].append("<%s>" % " ".join(tag))
-        self.stack.append((uri, buffer))
+            for buffer in buffers:
+                buffer[0].append("<%s>" % " ".join(tag))
+        self.stack.append((uri, buffers, own))
 
     def end(self, name):
-        uri, buffer = self.stack.pop()
-        if buffer is None:
-            return
-        buffer[0].append("</%s>" % self.split(name)[1])
-        parent_buffer = self.stack[-1][1] if self.stack else None
-        if parent_buffer is not buffer:  # the section's own element closed
-            self.docs.setdefault((uri, "".join(buffer[0])), []).append((buffer[1], buffer[2]))
+        uri, buffers, own = self.stack.pop()
+        for buffer in buffers:
+            buffer[0].append("</%s>" % self.split(name)[1])
+        if own is not None:
+            self.docs.setdefault((uri, "".join(own[0])), []).append((own[1], own[2]))
 
     def text(self, data):
-        if self.stack and self.stack[-1][1] is not None:
-            self.stack[-1][1][0].append(escape(data))
+        if self.stack:
+            for buffer in self.stack[-1][1]:
+                buffer[0].append(escape(data))
 
     def parse(self, path):
         self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
