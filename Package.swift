@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefResources"]),
-        .target(name: "BriefGlossary", dependencies: ["BriefLanguage", "BriefResources"]),
+        .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
         .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary"]),
         .executableTarget(

@@ -136,6 +136,8 @@ func summaryFigure() throws {
     for repair in [true, false] {
         var options = ArticlePipeline.Options()
         options.repair = repair
+        // As `brief summarize --jsonl` runs: its records carry the sentences, not the glossary.
+        options.glossary = false
         let pipeline = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path), options: options)
         var best = Double.infinity
         for _ in 0..<3 {

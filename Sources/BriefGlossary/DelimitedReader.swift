@@ -13,7 +13,7 @@ enum DelimitedReader {
         }
         for (index, rawRow) in rows.enumerated() {
             let number = index + 1
-            let row = rawRow.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let row = rawRow.map { GlossaryReader.trim($0, newlines: true) }
             if row.allSatisfy(\.isEmpty) { continue }
             func bad(_ problem: String) { problems.append(GlossaryError(file: file, line: number, problem: problem)) }
             if index == 0, row.count == 2, isLanguageCode(row[0]), isLanguageCode(row[1]) {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The file formats a glossary can be written in.
 public enum GlossaryFormat: String, Sendable, CaseIterable {
@@ -74,7 +78,7 @@ public struct GlossaryExporter: Sendable {
                 for (index, term) in terms.enumerated() {
                     out += "          <termSec>\n"
                     out += "            <term>\(escape(term))</term>\n"
-                    out += "            <min:partOfSpeech>\(concept.type == .term ? "noun" : "properNoun")</min:partOfSpeech>\n"
+                    out += "            <min:partOfSpeech>\("noun")</min:partOfSpeech>\n"
                     if let type = termType(term, in: terms) { out += "            <basic:termType>\(type)</basic:termType>\n" }
                     out += "            <min:administrativeStatus>\(index == 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts")</min:administrativeStatus>\n"
                     if let source = concept.sources[language] { out += "            <basic:source>\(escape(source))</basic:source>\n" }
@@ -109,7 +113,7 @@ public struct GlossaryExporter: Sendable {
                 out += "        <langSet xml:lang=\"\(language)\">\n"
                 for (index, term) in terms.enumerated() {
                     out += "          <tig><term>\(escape(term))</term>"
-                    out += "<termNote type=\"partOfSpeech\">\(concept.type == .term ? "noun" : "properNoun")</termNote>"
+                    out += "<termNote type=\"partOfSpeech\">\("noun")</termNote>"
                     out += "<termNote type=\"administrativeStatus\">\(index == 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts")</termNote></tig>\n"
                 }
                 out += "        </langSet>\n"
@@ -184,11 +188,11 @@ public struct GlossaryExporter: Sendable {
     }
 
     private func clean(_ term: String) -> String {
-        term.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        term.replacing("\t", with: " ").replacing("\n", with: " ")
     }
 
     private func quoted(_ field: String) -> String {
-        "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + field.replacing("\"", with: "\"\"") + "\""
     }
 
     // MARK: JSON and Markdown
@@ -220,7 +224,12 @@ public struct GlossaryExporter: Sendable {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -237,6 +246,6 @@ public struct GlossaryExporter: Sendable {
     }
 
     private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 }

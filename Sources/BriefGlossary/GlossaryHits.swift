@@ -7,8 +7,8 @@ public struct GlossaryHit: Sendable, Equatable {
 }
 
 extension TermMatcher {
-    /// The concepts found in `text`, in order of first use.
-    public func hits(in text: String, glossary: Glossary) -> [GlossaryHit] {
+    /// The concepts found in `text`, in order of first use; `concept` gives a concept by index.
+    public func hits(in text: String, concept: (Int) -> Concept) -> [GlossaryHit] {
         var order: [Int] = []
         var counts: [Int: Int] = [:]
         var surfaces: [Int: [String]] = [:]
@@ -19,6 +19,11 @@ extension TermMatcher {
             let surface = String(decoding: utf8[match.start..<match.end], as: UTF8.self)
             if !(surfaces[match.concept] ?? []).contains(surface) { surfaces[match.concept, default: []].append(surface) }
         }
-        return order.map { GlossaryHit(concept: glossary.concepts[$0], count: counts[$0]!, surfaces: surfaces[$0]!) }
+        return order.map { GlossaryHit(concept: concept($0), count: counts[$0]!, surfaces: surfaces[$0]!) }
+    }
+
+    /// The concepts of `glossary` found in `text`, in order of first use.
+    public func hits(in text: String, glossary: Glossary) -> [GlossaryHit] {
+        hits(in: text) { glossary.concepts[$0] }
     }
 }

@@ -1,5 +1,14 @@
 import BriefResources
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A problem in a glossary file, with the file and line it was found at.
 public struct GlossaryError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -87,12 +96,10 @@ public enum GlossaryReader {
     }
 
     static func load(_ path: String) throws(GlossaryError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GlossaryError(file: path, problem: "no such file")
-        }
-        if isDirectory.boolValue { throw GlossaryError(file: path, problem: "is a directory, not a glossary file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw GlossaryError(file: path, problem: "no such file") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw GlossaryError(file: path, problem: "is a directory, not a glossary file") }
+        let size = Int(info.st_size)
         if size > maxBytes { throw GlossaryError(file: path, problem: "larger than the \(maxBytes >> 20) MB a glossary may be") }
         guard let data = FileManager.default.contents(atPath: path) else { throw GlossaryError(file: path, problem: "cannot be read") }
         return [UInt8](data)
@@ -176,10 +183,10 @@ public enum GlossaryReader {
 
     /// Without surrounding spaces, tabs and carriage returns (Foundation's trimming is slow enough
     /// to show in the start-up time).
-    static func trim(_ text: some StringProtocol) -> String {
+    static func trim(_ text: some StringProtocol, newlines: Bool = false) -> String {
         var copy = String(text)
         return copy.withUTF8 { bytes in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || (newlines && byte == 0x0A) }
             var start = 0, end = bytes.count
             while start < end, isSpace(bytes[start]) { start += 1 }
             while end > start, isSpace(bytes[end - 1]) { end -= 1 }

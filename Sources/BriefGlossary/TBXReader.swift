@@ -1,34 +1,113 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Reads TBX glossaries: v3 (`conceptEntry`/`langSec`/`termSec`) and v2 (`martif`:
-/// `termEntry`/`langSet`/`tig`). External entities are never resolved; the size is bounded by
-/// the reader before parsing.
+/// `termEntry`/`langSet`/`tig`), with libxml2's streaming reader.
+///
+/// libxml2 is opened when a TBX file is read, not linked: linking an XML library (or Foundation's
+/// XML layer, which pulls all of Foundation) costs every command milliseconds at start-up, and
+/// only `--glossary FILE.tbx` needs it. Entities are not substituted, no DTD is loaded and the
+/// network is off, so external entities are never fetched; the size is bounded by the caller.
 enum TBXReader {
-    static func read(_ bytes: [UInt8], file: String) throws(GlossaryError) -> ([Concept], [GlossaryError]) {
-        let delegate = Delegate(file: file)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        if !parser.parse() {
-            let line = parser.lineNumber
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw GlossaryError(file: file, line: line, problem: "not well-formed XML (\(reason))")
+    private typealias ReaderForMemory = @convention(c) (UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32) -> OpaquePointer?
+    private typealias ReaderCall = @convention(c) (OpaquePointer?) -> Int32
+    private typealias ReaderString = @convention(c) (OpaquePointer?) -> UnsafePointer<UInt8>?
+    private typealias ReaderAttribute = @convention(c) (OpaquePointer?, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
+    private typealias ReaderFree = @convention(c) (OpaquePointer?) -> Void
+    private typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
+
+    /// The few libxml2 functions the reader uses.
+    private struct Library {
+        let readerForMemory: ReaderForMemory
+        let read: ReaderCall
+        let nodeType: ReaderCall
+        let isEmptyElement: ReaderCall
+        let lineNumber: ReaderCall
+        let localName: ReaderString
+        let value: ReaderString
+        let attribute: ReaderAttribute
+        let freeReader: ReaderFree
+        let free: Free
+
+        static func open() -> Library? {
+            guard let handle = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libxml2.2.dylib", RTLD_NOW | RTLD_LOCAL) else { return nil }
+            func symbol<T>(_ name: String, _ type: T.Type) -> T? {
+                dlsym(handle, name).map { unsafeBitCast($0, to: type) }
+            }
+            // xmlFree is a variable holding the deallocator, not a function.
+            guard let freePointer = dlsym(handle, "xmlFree")?.assumingMemoryBound(to: Free?.self).pointee,
+                  let readerForMemory = symbol("xmlReaderForMemory", ReaderForMemory.self),
+                  let read = symbol("xmlTextReaderRead", ReaderCall.self),
+                  let nodeType = symbol("xmlTextReaderNodeType", ReaderCall.self),
+                  let isEmptyElement = symbol("xmlTextReaderIsEmptyElement", ReaderCall.self),
+                  let lineNumber = symbol("xmlTextReaderGetParserLineNumber", ReaderCall.self),
+                  let localName = symbol("xmlTextReaderConstLocalName", ReaderString.self),
+                  let value = symbol("xmlTextReaderConstValue", ReaderString.self),
+                  let attribute = symbol("xmlTextReaderGetAttribute", ReaderAttribute.self),
+                  let freeReader = symbol("xmlFreeTextReader", ReaderFree.self) else { return nil }
+            return Library(readerForMemory: readerForMemory, read: read, nodeType: nodeType, isEmptyElement: isEmptyElement,
+                           lineNumber: lineNumber, localName: localName, value: value, attribute: attribute,
+                           freeReader: freeReader, free: freePointer)
         }
-        if !delegate.sawRoot {
-            throw GlossaryError(file: file, problem: "not a TBX file (the root element is neither <tbx> nor <martif>)")
-        }
-        return (delegate.concepts, delegate.problems)
     }
 
-    private final class Delegate: NSObject, XMLParserDelegate {
+    // XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET: quiet, and never on the network.
+    private static let options: Int32 = 32 | 64 | 2048
+
+    static func read(_ bytes: [UInt8], file: String) throws(GlossaryError) -> ([Concept], [GlossaryError]) {
+        guard let library = Library.open() else {
+            throw GlossaryError(file: file, problem: "reading TBX needs libxml2 (Debian: apt install libxml2)")
+        }
+        guard let reader = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.withMemoryRebound(to: CChar.self) { library.readerForMemory($0.baseAddress, Int32(buffer.count), nil, "UTF-8", options) }
+        }) else {
+            throw GlossaryError(file: file, problem: "cannot start the XML reader")
+        }
+        defer { library.freeReader(reader) }
+        var state = State(file: file)
+        while true {
+            let status = library.read(reader)
+            if status == 0 { break }
+            if status < 0 {
+                throw GlossaryError(file: file, line: Int(library.lineNumber(reader)), problem: "not well-formed XML")
+            }
+            let line = Int(library.lineNumber(reader))
+            switch library.nodeType(reader) {
+            case 1:  // element
+                let name = library.localName(reader).map { String(cString: $0) } ?? ""
+                func attribute(_ key: String) -> String? {
+                    guard let value = library.attribute(reader, key) else { return nil }
+                    defer { library.free(value) }
+                    return String(cString: value)
+                }
+                state.start(name, id: attribute("id"), language: attribute("xml:lang"), type: attribute("type"), line: line)
+                if library.isEmptyElement(reader) == 1 { state.end(name, line: line) }
+            case 3, 4, 13, 14:  // text, CDATA, whitespace
+                if let value = library.value(reader) { state.text(String(cString: value)) }
+            case 5:  // an entity reference left unsubstituted: its text is not read
+                state.unresolvedEntity = true
+            case 15:  // end of element
+                state.end(library.localName(reader).map { String(cString: $0) } ?? "", line: line)
+            default:
+                break
+            }
+        }
+        if !state.sawRoot {
+            throw GlossaryError(file: file, problem: "not a TBX file (the root element is neither <tbx> nor <martif>)")
+        }
+        return (state.concepts, state.problems)
+    }
+
+    /// What the reader has seen so far: the entry being read and what was collected.
+    private struct State {
         let file: String
         var concepts: [Concept] = []
         var problems: [GlossaryError] = []
         var sawRoot = false
+        var unresolvedEntity = false
         private var entryID: String?
         private var entryLine = 0
         private var terms: [String: [String]] = [:]
@@ -41,43 +120,47 @@ enum TBXReader {
 
         init(file: String) { self.file = file }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            let local = name.split(separator: ":").last.map(String.init) ?? name
-            switch local {
+        mutating func start(_ name: String, id: String?, language lang: String?, type: String?, line: Int) {
+            switch name {
             case "tbx", "martif": sawRoot = true
             case "conceptEntry", "termEntry":
                 entries += 1
-                entryID = attributes["id"] ?? "entry-\(entries)"
-                entryLine = parser.lineNumber
+                entryID = id ?? "entry-\(entries)"
+                entryLine = line
                 terms = [:]
                 definition = ""
                 subject = ""
             case "langSec", "langSet":
-                language = (attributes["xml:lang"] ?? attributes["lang"]).map { String($0.lowercased().prefix(while: { $0 != "-" && $0 != "_" })) }
-                if language == nil { problems.append(GlossaryError(file: file, line: parser.lineNumber, problem: "<\(local)> without xml:lang")) }
-            case "term": capture = "term"; text = ""
-            case "definition": capture = "definition"; text = ""
-            case "descrip" where attributes["type"] == "definition": capture = "definition"; text = ""
-            case "descrip" where attributes["type"] == "subjectField": capture = "subject"; text = ""
-            case "subjectField": capture = "subject"; text = ""
+                language = lang.map { String($0.lowercased().prefix { $0 != "-" && $0 != "_" }) }
+                if language == nil { problems.append(GlossaryError(file: file, line: line, problem: "<\(name)> without xml:lang")) }
+            case "term": begin("term")
+            case "definition": begin("definition")
+            case "descrip" where type == "definition": begin("definition")
+            case "descrip" where type == "subjectField", "subjectField": begin("subject")
             default: break
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if capture != nil { text += string }
+        private mutating func begin(_ what: String) {
+            capture = what
+            text = ""
+            unresolvedEntity = false
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            let local = name.split(separator: ":").last.map(String.init) ?? name
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            switch (local, capture) {
+        mutating func text(_ value: String) {
+            if capture != nil { text += value }
+        }
+
+        mutating func end(_ name: String, line: Int) {
+            let value = GlossaryReader.trim(text, newlines: true)
+            switch (name, capture) {
             case ("term", "term"):
                 capture = nil
                 guard let language else { break }
-                if value.isEmpty {
-                    problems.append(GlossaryError(file: file, line: parser.lineNumber, problem: "empty <term>"))
+                if unresolvedEntity {
+                    problems.append(GlossaryError(file: file, line: line, problem: "<term> uses an entity, which is not expanded"))
+                } else if value.isEmpty {
+                    problems.append(GlossaryError(file: file, line: line, problem: "empty <term>"))
                 } else {
                     terms[language, default: []].append(value)
                 }

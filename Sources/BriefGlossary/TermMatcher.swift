@@ -10,16 +10,14 @@ public struct TermMatch: Sendable, Equatable {
     public let end: Int
 }
 
-/// Finds every glossary term in a text in one left-to-right pass: the terms' tokens form a trie,
-/// and each text token starts at most one walk as long as the longest term, so the cost is
-/// linear in the text. Matches are leftmost-longest and do not overlap.
-public struct TermMatcher: Sendable {
-    private struct Edge: Hashable, Sendable {
+/// The terms' tokens as a trie in dictionaries, built from a glossary in memory.
+struct MemoryTrie: Sendable {
+    struct Edge: Hashable, Sendable {
         let node: Int32
         let token: String
     }
 
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let concept: Int
         let term: String
         let language: String
@@ -28,14 +26,19 @@ public struct TermMatcher: Sendable {
         let needsCapital: Bool
     }
 
-    private var edges: [Edge: Int32] = [:]
-    private var terminals: [Int32: Entry] = [:]
-    private var nodeCount: Int32 = 1
-    private(set) var longest = 0
+    var edges: [Edge: Int32] = [:]
+    var terminals: [Int32: Entry] = [:]
+    var nodeCount: Int32 = 1
+    var longest = 0
 
-    public init(glossary: Glossary) {
+    /// The order a concept's languages are indexed in: the known ones, then any other.
+    static func languageOrder(_ concept: Concept) -> [String] {
+        Glossary.languages + concept.terms.keys.filter { !Glossary.languages.contains($0) }.sorted()
+    }
+
+    init(glossary: Glossary) {
         for (index, concept) in glossary.concepts.enumerated() {
-            for language in Glossary.languages + concept.terms.keys.filter({ !Glossary.languages.contains($0) }).sorted() {
+            for language in Self.languageOrder(concept) {
                 for term in concept.terms[language] ?? [] { add(term, language: language, concept: index) }
             }
         }
@@ -63,6 +66,55 @@ public struct TermMatcher: Sendable {
         let single = tokens.count == 1 && !tokens[0].isNumber && !tokens[0].isArabic
         terminals[node] = Entry(concept: concept, term: term, language: language, needsCapital: single && tokens[0].capitalized)
     }
+}
+
+/// Finds every glossary term in a text in one left-to-right pass: the terms' tokens form a trie,
+/// and each text token starts at most one walk as long as the longest term, so the cost is
+/// linear in the text. Matches are leftmost-longest and do not overlap.
+public struct TermMatcher: Sendable {
+    private enum Backend: Sendable {
+        case memory(MemoryTrie)
+        case compiled(CompiledGlossary)
+    }
+
+    private let backend: Backend
+    let longest: Int
+
+    public init(glossary: Glossary) {
+        let trie = MemoryTrie(glossary: glossary)
+        backend = .memory(trie)
+        longest = trie.longest
+    }
+
+    init(compiled: CompiledGlossary) {
+        backend = .compiled(compiled)
+        longest = compiled.longest
+    }
+
+    private func child(_ node: Int32, _ form: String) -> Int32? {
+        switch backend {
+        case .memory(let trie): return trie.edges[MemoryTrie.Edge(node: node, token: form)]
+        case .compiled(let compiled): return compiled.child(node, form)
+        }
+    }
+
+    private func terminal(_ node: Int32) -> (concept: Int, needsCapital: Bool)? {
+        switch backend {
+        case .memory(let trie): return trie.terminals[node].map { ($0.concept, $0.needsCapital) }
+        case .compiled(let compiled): return compiled.terminal(node).map { ($0.concept, $0.needsCapital) }
+        }
+    }
+
+    /// The glossary's spelling and language of the term ending at `node`.
+    private func term(_ node: Int32) -> (term: String, language: String) {
+        switch backend {
+        case .memory(let trie):
+            let entry = trie.terminals[node]!
+            return (entry.term, entry.language)
+        case .compiled(let compiled):
+            return compiled.term(compiled.terminal(node)!.term)
+        }
+    }
 
     /// Every term of the glossary in `text`, in text order.
     public func matches(in text: String) -> [TermMatch] {
@@ -74,27 +126,28 @@ public struct TermMatcher: Sendable {
         for token in tokens { forms.append(TermTokenizer.forms(of: token)) }
         while index < tokens.count {
             var active: [Int32] = [0]
-            var best: (end: Int, entry: Entry)?
+            var best: (end: Int, node: Int32, concept: Int)?
             var position = index
             while position < tokens.count, position - index < longest, !active.isEmpty {
                 if position > index, !tokens[position].joinsPrevious { break }
                 var next: [Int32] = []
                 for node in active {
                     for form in forms[position] {
-                        if let child = edges[Edge(node: node, token: form)], !next.contains(child) { next.append(child) }
+                        if let child = child(node, form), !next.contains(child) { next.append(child) }
                     }
                 }
                 for node in next {
-                    guard let entry = terminals[node] else { continue }
+                    guard let entry = terminal(node) else { continue }
                     if entry.needsCapital, !tokens[index].capitalized { continue }
-                    best = (position, entry)
+                    best = (position, node, entry.concept)
                     break
                 }
                 active = next
                 position += 1
             }
             if let best {
-                found.append(TermMatch(concept: best.entry.concept, term: best.entry.term, language: best.entry.language,
+                let (term, language) = term(best.node)
+                found.append(TermMatch(concept: best.concept, term: term, language: language,
                                        start: tokens[index].start, end: tokens[best.end].end))
                 index = best.end + 1
             } else {

@@ -1,5 +1,5 @@
 import BriefLanguage
-import Foundation
+import BriefText
 
 /// A word or number of a text, as the matcher compares it.
 struct TermToken {
@@ -106,7 +106,11 @@ enum TermTokenizer {
     /// Lowercase without accents ("Türkiye" → "turkiye"); ASCII needs only the case.
     static func fold(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Canonical decomposition (ICU), then without the combining marks.
+        let decomposed = (try? TextNormalizer.normalize(word, form: .nfd)) ?? word
+        var folded = String.UnicodeScalarView()
+        folded.append(contentsOf: decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+        return String(folded).lowercased()
     }
 
     /// The forms a text token may stand for: itself; for English, without a plural ending; for

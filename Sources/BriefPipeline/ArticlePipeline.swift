@@ -26,6 +26,9 @@ public final class ArticlePipeline {
         public var glossary = true
         /// A user's glossary file (TBX, TSV, CSV or brief's format), used before the built-in one.
         public var glossaryFile: String?
+        /// Whether the built-in glossary's compact form is kept in the cache folder (see
+        /// `LoadedGlossary.defaultCacheFolder`) instead of being parsed at every start.
+        public var glossaryCache = true
         /// The brief's second language; nil: Arabic, or English for an Arabic article.
         public var secondLanguage: String?
 
@@ -57,7 +60,7 @@ public final class ArticlePipeline {
     private var guesser: LanguageGuesser?
     private var repairers: [String: Repairer] = [:]
     private var rankers: [String: any Ranker] = [:]
-    private var loadedGlossary: (glossary: Glossary, matcher: TermMatcher)?
+    private var loadedGlossary: LoadedGlossary?
 
     /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
     public init(data: DataDirectory?, options: Options = Options()) {
@@ -131,28 +134,22 @@ public final class ArticlePipeline {
         var brief = ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
         brief.secondLanguage = options.secondLanguage ?? (document.language == "ar" ? "en" : "ar")
         if options.glossary {
-            let (glossary, matcher) = try glossary()
-            brief.glossary = matcher.hits(in: document.text, glossary: glossary)
+            brief.glossary = try glossary().hits(in: document.text)
         }
         return brief
     }
 
-    /// The glossary (a user's file first, then the built-in one) and its matcher, loaded on first use.
-    public func glossary() throws(ArticleError) -> (Glossary, TermMatcher) {
+    /// The glossary (a user's file first, then the built-in one), loaded on first use.
+    public func glossary() throws(ArticleError) -> LoadedGlossary {
         if let loadedGlossary { return loadedGlossary }
-        var glossary = Glossary()
         do {
-            if let file = options.glossaryFile { glossary = try GlossaryReader.read(path: file) }
-            if let data, data.exists("Lexicons/glossary") {
-                let builtIn = try GlossaryReader.builtIn(from: data)
-                for concept in builtIn.concepts where glossary[concept.id] == nil { glossary.add(concept) }
-            }
+            let loaded = try LoadedGlossary.load(data: data, userFile: options.glossaryFile,
+                                                 cache: options.glossaryCache ? LoadedGlossary.defaultCacheFolder() : nil)
+            loadedGlossary = loaded
+            return loaded
         } catch {
             throw ArticleError(source: error.file, problem: error.line > 0 ? "line \(error.line): \(error.problem)" : error.problem)
         }
-        let loaded = (glossary, TermMatcher(glossary: glossary))
-        loadedGlossary = loaded
-        return loaded
     }
 
     /// Prepares (repairs) and analyzes text into a `Document`.

@@ -4,7 +4,11 @@ import BriefInput
 import BriefOutput
 import BriefPipeline
 import BriefResources
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The user's own glossary, taken before the built-in one by every command that looks terms up.
 struct GlossaryOptions: ParsableArguments {
@@ -76,14 +80,14 @@ struct GlossaryCommand: ParsableCommand {
 
         func run() throws {
             let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
-            let (terms, matcher) = try loadGlossary(pipeline)
+            let loaded = try loadGlossary(pipeline)
             var failed = false
             var reports: [JSONValue] = []
             for file in files {
                 do {
                     let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
                     let prepared = try pipeline.prepare(text: decoded.text, source: file)
-                    let report = TermReport(text: prepared.text, glossary: terms, matcher: matcher)
+                    let report = TermReport(text: prepared.text, glossary: loaded)
                     switch format {
                     case .text: Output.write((files.count > 1 ? "== \(file)\n" : "") + report.text())
                     case .json: reports.append(report.json(file: file))
@@ -125,7 +129,7 @@ struct GlossaryCommand: ParsableCommand {
         @OptionGroup var glossary: GlossaryOptions
         @OptionGroup var input: InputOptions
 
-        var languages: [String] { langs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+        var languages: [String] { langs.split(separator: ",").map { $0.filter { $0 != " " }.lowercased() } }
 
         func validate() throws {
             let known = Set(Glossary.languages)
@@ -141,7 +145,8 @@ struct GlossaryCommand: ParsableCommand {
 
         func run() throws {
             let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
-            var (terms, matcher) = try loadGlossary(pipeline)
+            let loaded = try loadGlossary(pipeline)
+            var terms = loaded.glossary
             if !from.isEmpty {
                 var found: [String] = []
                 var seen = Set<String>()
@@ -149,7 +154,7 @@ struct GlossaryCommand: ParsableCommand {
                     do {
                         let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
                         let prepared = try pipeline.prepare(text: decoded.text, source: file)
-                        for hit in matcher.hits(in: prepared.text, glossary: terms) where seen.insert(hit.concept.id).inserted {
+                        for hit in loaded.hits(in: prepared.text) where seen.insert(hit.concept.id).inserted {
                             found.append(hit.concept.id)
                         }
                     } catch {
@@ -157,7 +162,6 @@ struct GlossaryCommand: ParsableCommand {
                     }
                 }
                 terms = Glossary(concepts: found.compactMap { terms[$0] })
-                matcher = TermMatcher(glossary: terms)
             }
             let text: String
             do {
@@ -252,7 +256,7 @@ struct GlossaryCommand: ParsableCommand {
 }
 
 /// Loads the glossary of a pipeline, or stops with the problem.
-func loadGlossary(_ pipeline: ArticlePipeline) throws -> (Glossary, TermMatcher) {
+func loadGlossary(_ pipeline: ArticlePipeline) throws -> LoadedGlossary {
     do {
         return try pipeline.glossary()
     } catch {
@@ -268,11 +272,11 @@ struct TermReport {
     let acronyms: [(definition: AcronymDefinition, known: String?)]
     let candidates: [(term: String, count: Int)]
 
-    init(text: String, glossary: Glossary, matcher: TermMatcher) {
-        let matches = matcher.matches(in: text)
-        hits = matcher.hits(in: text, glossary: glossary)
+    init(text: String, glossary: LoadedGlossary) {
+        let matches = glossary.matcher.matches(in: text)
+        hits = glossary.hits(in: text)
         acronyms = AcronymFinder().definitions(in: text).map { definition in
-            let known = matcher.matches(in: definition.short).first.map { glossary.concepts[$0.concept].id }
+            let known = glossary.matcher.matches(in: definition.short).first.map { glossary.concept($0.concept).id }
             return (definition, known)
         }
         candidates = CandidateFinder().candidates(in: text, excluding: matches)

@@ -190,3 +190,32 @@ func found(_ text: String, in glossary: Glossary) -> [String] {
         #expect(back["c-" + s400.id]?.terms["en"] == s400.terms["en"])
     }
 }
+
+@Suite struct CompiledGlossaryTests {
+    /// The compact form finds exactly what the glossary read from its text finds.
+    @Test func compactFormMatchesTheText() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("brief-cache-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let data = DataDirectory(root: repositoryRoot)
+        let first = try LoadedGlossary.load(data: data, userFile: nil, cache: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(files.count == 1 && files[0].hasPrefix("glossary-v"))
+        let mapped = try LoadedGlossary.load(data: data, userFile: nil, cache: cache)
+        let text = try LoadedGlossary.load(data: data, userFile: nil, cache: nil)
+        #expect(mapped.count == text.count && first.count == text.count)
+        var samples = ["Turkey bought S-400s and F-35s; NATO, Raytheon and Lockheed Martin; CAATSA sanctions.",
+                       "قالت تركيا إن منظومة إس-400 والباتريوت وحلف الناتو", "the Patriot and a patriot"]
+        let seed = sharedFolder + "/seed/hatha-al-youm-s400.txt"
+        if let article = try? String(contentsOfFile: seed, encoding: .utf8) { samples.append(article) }
+        for sample in samples {
+            #expect(mapped.matcher.matches(in: sample) == text.matcher.matches(in: sample))
+            #expect(mapped.hits(in: sample) == text.hits(in: sample))
+        }
+        for index in [0, text.count / 2, text.count - 1] { #expect(mapped.concept(index) == text.concept(index)) }
+        // A damaged compact form is not used.
+        let path = cache + "/" + files[0]
+        FileManager.default.createFile(atPath: path, contents: Data("BRGL broken".utf8))
+        let rebuilt = try LoadedGlossary.load(data: data, userFile: nil, cache: cache)
+        #expect(rebuilt.matcher.matches(in: samples[0]) == text.matcher.matches(in: samples[0]))
+    }
+}
