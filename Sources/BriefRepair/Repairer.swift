@@ -43,7 +43,11 @@ public struct Repairer {
     public func repair(_ text: String) -> RepairResult {
         let signals = Self.glueSignals(in: text)
         if let model {
-            if isClean(text, model: model, signals: signals) { return RepairResult(text: text, edits: []) }
+            switch isClean(text, model: model, signals: signals) {
+            case .clean?: return RepairResult(text: text, edits: [])
+            case .spacesOnly?: return Self.insertSpaces(into: text, at: [], normalizingSpaces: true)
+            default: break
+            }
             switch tokenCheck(text, model: model, signals: signals) {
             case .clean: return RepairResult(text: text, edits: [])
             case .localBreaks(let breaks): return Self.insertSpaces(into: text, at: breaks)
@@ -120,12 +124,14 @@ public struct Repairer {
         return count
     }
 
-    /// Whether text needs no repair at all, decided in one pass over its bytes (most text does
-    /// not): no sign of glue, no invisible or exotic space, and every long ASCII word is known.
-    func isClean(_ text: String, model: RepairModel, signals: Int) -> Bool {
-        guard text.utf8.count >= 600 else { return false }
+    /// Whether text needs no repair at all (or only its exotic spaces made plain), decided in one
+    /// pass over its bytes (most text): no sign of glue, no invisible character, and every long
+    /// ASCII word is known.
+    func isClean(_ text: String, model: RepairModel, signals: Int) -> TokenCheck? {
+        guard text.utf8.count >= 600 else { return nil }
         var copy = text
-        return copy.withUTF8 { bytes -> Bool in
+        var spaces = false
+        let clean = copy.withUTF8 { bytes -> Bool in
             guard signals == 0 else { return false }
             var hash: UInt64 = 0xcbf29ce484222325
             var start = 0
@@ -152,20 +158,26 @@ public struct Repairer {
                 }
                 if !known() { return false }
                 length = 0
-                // U+00A0, U+00AD (C2 A0/AD); U+2000–U+200B, U+202F (E2 80 80–8B/AF); U+205F, U+2060
-                // (E2 81 9F/A0); U+3000 (E3 80 80); U+FEFF (EF BB BF): the full pass handles them.
-                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return false }
+                // Exotic spaces (U+00A0, U+2000–U+200A, U+202F, U+3000) only need to become plain;
+                // invisible characters (U+00AD, U+200B, U+2060, U+FEFF) and U+205F go to the passes.
+                if byte == 0xC2, index + 1 < count {
+                    if bytes[index + 1] == 0xA0 { spaces = true }
+                    if bytes[index + 1] == 0xAD { return false }
+                }
                 if byte == 0xE2, index + 2 < count {
                     let second = bytes[index + 1], third = bytes[index + 2]
-                    if second == 0x80, third <= 0x8B || third == 0xAF { return false }
+                    if second == 0x80, third <= 0x8A || third == 0xAF { spaces = true }
+                    if second == 0x80, third == 0x8B { return false }
                     if second == 0x81, third == 0x9F || third == 0xA0 { return false }
                 }
-                if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
+                if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { spaces = true }
                 if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
                 index += 1
             }
             return known()
         }
+        guard clean else { return nil }
+        return spaces ? .spacesOnly : .clean
     }
 
     /// Whether clean-looking text needs no change (or only plain spaces), found by examining only
@@ -219,7 +231,8 @@ public struct Repairer {
                         let previous = bytes[position - 1]
                         if previous >= 0x61 && previous <= 0x7A && byte >= 0x41 && byte <= 0x5A { suspicious = true }
                         if (isLetter(previous) && isDigit(byte)) || (isDigit(previous) && isLetter(byte)) { suspicious = true }
-                        if ".!?,;:)\"'".utf8.contains(previous), isLetter(byte) || byte == 0x28 || byte == 0x22 || byte == 0x27 {
+                        // As the block's own test: an apostrophe before a letter ("didn't") is no sign.
+                        if ".!?,;:)\"".utf8.contains(previous), isLetter(byte) || byte == 0x28 || byte == 0x22 || byte == 0x27 {
                             suspicious = true
                         }
                         if byte == 0x28 || byte == 0x22 { suspicious = true }

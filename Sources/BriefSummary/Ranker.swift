@@ -60,14 +60,23 @@ public struct CentralityRanker: Ranker {
     public func centrality(_ count: Int, vectors: SentenceVectors) -> [Double] {
         guard count > 1 else { return [Double](repeating: 1, count: count) }
         var links: [[(Int, Double)]] = Array(repeating: [], count: count)
+        // Sentence i's weights spread over a dense array: each dot product with a neighbour is
+        // then one pass over the neighbour's terms (the same sums, in the same order, as merging).
+        var dense = [Double](repeating: 0, count: vectors.idf.count)
         for i in 0..<count {
-            for j in (i + 1)..<min(count, i + window + 1) {
-                let similarity = vectors.cosine(i, j)
+            let x = vectors.vectors[i], normX = vectors.norms[i]
+            guard normX > 0 else { continue }
+            for entry in x { dense[Int(entry.term)] = entry.weight }
+            for j in (i + 1)..<min(count, i + window + 1) where vectors.norms[j] > 0 {
+                var dot = 0.0
+                for entry in vectors.vectors[j] { dot += dense[Int(entry.term)] * entry.weight }
+                let similarity = dot / (normX * vectors.norms[j])
                 if similarity >= threshold {
                     links[i].append((j, similarity))
                     links[j].append((i, similarity))
                 }
             }
+            for entry in x { dense[Int(entry.term)] = 0 }
         }
         let totals = links.map { $0.reduce(0) { $0 + $1.1 } }
         var rank = [Double](repeating: 1 / Double(count), count: count)
