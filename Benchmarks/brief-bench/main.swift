@@ -156,6 +156,28 @@ func summaryFigure() throws {
         }
         rates[repair] = Double(texts.count) / best
     }
+    // Where the time goes, per article: repair, analysis (segmentation, words, stems), ranking
+    // and selection.
+    var options = ArticlePipeline.Options()
+    options.glossary = false
+    let repairing = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path), options: options)
+    options.repair = false
+    let plain = ArticlePipeline(data: DataDirectory(root: repositoryRoot.path), options: options)
+    var stages = [Double](repeating: .infinity, count: 3)
+    for _ in 0..<5 {
+        var start = now()
+        for (index, text) in texts.enumerated() { _ = try repairing.prepare(text: text, source: String(index), language: "en") }
+        stages[0] = min(stages[0], now() - start)
+        start = now()
+        for (index, text) in texts.enumerated() { _ = try plain.analyze(text: text, source: String(index), language: "en") }
+        stages[1] = min(stages[1], now() - start)
+        start = now()
+        for (index, text) in texts.enumerated() { _ = try plain.brief(text: text, source: String(index), language: "en") }
+        stages[2] = min(stages[2], now() - start)
+    }
+    stages[2] -= stages[1]
+    let perArticle = stages.map { format($0 / Double(texts.count) * 1e6, 0) }
+    print("stages, microseconds per CNN/DM article: repair \(perArticle[0]), analysis \(perArticle[1]), ranking and selection \(perArticle[2])")
     let with = rates[true]!, without = rates[false]!
     print("summaries (default method, 3 sentences, in process, loop only): \(texts.count) CNN/DM articles: \(format(with, 0)) articles/s with repair, \(format(without, 0)) without; repair is \(format((1 / with - 1 / without) / (1 / with) * 100, 0))% of the time")
 }
