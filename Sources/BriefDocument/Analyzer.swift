@@ -10,7 +10,7 @@ public final class Analyzer {
     private let data: DataDirectory?
     private var segmenters: [String: Segmenter] = [:]
     private var languageTools: [String: LanguageTools] = [:]
-    public var headerSplitter = HeaderSplitter()
+    public let headParser = HeadParser()
     /// Per global stem id: the current document's id for it, valid where its stamp is `generation`.
     private var localIDs: [Int32] = []
     private var stamps: [UInt32] = []
@@ -46,7 +46,7 @@ public final class Analyzer {
         let language = language ?? Self.defaultLanguage(for: profile.dominant)
         let segmenter = try segmenter(for: language)
         let parts = Segmenter.withBytes(of: text) { bytes in
-            let (headerLines, bodyStart) = headerSplitter.split(bytes)
+            let (headerLines, headFields, bodyStart) = headParser.parse(bytes)
             var paragraphs: [Paragraph] = []
             var sentences: [Sentence] = []
             var words: [WordToken] = []
@@ -78,7 +78,7 @@ public final class Analyzer {
                 words.append(contentsOf: paragraphWords)
                 paragraphs.append(Paragraph(range: range, sentences: firstSentence..<sentences.count))
             }
-            return (headerLines, paragraphs, sentences, words)
+            return (headerLines, paragraphs, sentences, words, headFields)
         }
         let tools = try tools(for: language)
         var terms: [String] = []
@@ -103,7 +103,7 @@ public final class Analyzer {
         let termIndex = { (global: Int32) -> Int32? in
             Int(global) < self.stamps.count && self.stamps[Int(global)] == self.generation ? self.localIDs[Int(global)] : nil
         }
-        let header = Header(lines: parts.0, givenTitle: title)
+        let header = Header(lines: parts.0, givenTitle: title, fields: parts.4)
         // The title's stems, as ids of the body's terms (a stem only the title has cannot match).
         var titleTerms: [Int32] = []
         let titleText = title ?? header.line(.title).map { line in

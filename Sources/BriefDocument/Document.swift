@@ -22,10 +22,13 @@ public struct Header: Hashable, Sendable {
     public var lines: [HeaderLine]
     /// A title given alongside the text (e.g. a JSON Lines `title`), preferred over one found.
     public var givenTitle: String?
+    /// What the head says: outlet, section, byline, place, date, title, as written.
+    public var fields: HeadFields
 
-    public init(lines: [HeaderLine] = [], givenTitle: String? = nil) {
+    public init(lines: [HeaderLine] = [], givenTitle: String? = nil, fields: HeadFields = HeadFields()) {
         self.lines = lines
         self.givenTitle = givenTitle
+        self.fields = fields
     }
 
     /// The first piece of a given kind.

@@ -196,4 +196,12 @@ public enum JSONLines {
         }
         return ArticleRecord(id: id, text: text, title: try optional("title"), language: try optional("lang"))
     }
+
+    /// Parses one line into its id and the string values of `names`, in that order.
+    public static func strings(from bytes: [UInt8], line: Int, names: [String]) throws(RecordError) -> (RecordID, [String]) {
+        let first = try record(from: bytes, line: line, textField: names[0])
+        var values = [first.text]
+        for name in names.dropFirst() { values.append(try record(from: bytes, line: line, textField: name).text) }
+        return (first.id, values)
+    }
 }

@@ -6,8 +6,26 @@ import BriefPipeline
 /// Runs a command over JSON Lines records: one result line per record, an error line for a record
 /// that fails (the others go on), and exit status 3 when any failed.
 enum JSONLinesRun {
+    /// Records with an id and a text (`textField`, optional title and lang).
     static func run(_ path: String, textField: String = "text",
                     _ body: (ArticleRecord) throws(ArticleError) -> JSONValue) throws {
+        try run(path, parse: { bytes, line throws(RecordError) in
+            let record = try JSONLines.record(from: bytes, line: line, textField: textField)
+            return (record.id, record)
+        }, body)
+    }
+
+    /// Records whose string fields `fields` are all needed.
+    static func runFields(_ path: String, fields: [String],
+                          _ body: (RecordID, [String]) throws(ArticleError) -> JSONValue) throws {
+        try run(path, parse: { bytes, line throws(RecordError) in
+            let (id, values) = try JSONLines.strings(from: bytes, line: line, names: fields)
+            return (id, (id, values))
+        }) { (record: (RecordID, [String])) throws(ArticleError) in try body(record.0, record.1) }
+    }
+
+    private static func run<Record>(_ path: String, parse: ([UInt8], Int) throws(RecordError) -> (RecordID, Record),
+                                    _ body: (Record) throws(ArticleError) -> JSONValue) throws {
         let reader: JSONLinesReader
         do {
             reader = try JSONLinesReader(path: path)
@@ -18,13 +36,13 @@ enum JSONLinesRun {
         var failures = 0
         while let (number, bytes) = reader.nextLine() {
             do {
-                let record = try JSONLines.record(from: bytes, line: number, textField: textField)
+                let (id, record) = try parse(bytes, number)
                 do {
                     Output.write(try body(record).serialized() + "\n")
                 } catch {
                     failures += 1
-                    Diagnostics.warn("\(path): line \(number) (id \(record.id)): \(error.problem)")
-                    Output.write(renderer.renderError(id: record.id, "line \(number): \(error.problem)") + "\n")
+                    Diagnostics.warn("\(path): line \(number) (id \(id)): \(error.problem)")
+                    Output.write(renderer.renderError(id: id, "line \(number): \(error.problem)") + "\n")
                 }
             } catch {
                 failures += 1

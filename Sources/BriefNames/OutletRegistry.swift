@@ -1,0 +1,86 @@
+import BriefLanguage
+import BriefResources
+import BriefText
+
+/// A news outlet: its names in both scripts, where it is from, and what kind of outlet it is.
+public struct Outlet: Sendable, Equatable {
+    public let id: String
+    public let arabic: String
+    /// The outlet's own preferred Latin spelling.
+    public let latin: String
+    public let variants: [String]
+    public let countries: [String]
+    public let domain: String
+    public let kind: String
+}
+
+/// The outlets of `Lexicons/outlets.tsv`, found by any of their spellings.
+public struct OutletRegistry: Sendable {
+    public static let path = "Lexicons/outlets.tsv"
+    public let outlets: [Outlet]
+    /// Folded spelling (either script) → outlet index.
+    private let index: [String: Int]
+
+    public init(outlets: [Outlet]) {
+        self.outlets = outlets
+        var index: [String: Int] = [:]
+        for (position, outlet) in outlets.enumerated() {
+            for spelling in [outlet.arabic, outlet.latin] + outlet.variants + [outlet.id] {
+                let key = Self.fold(spelling)
+                if !key.isEmpty, index[key] == nil { index[key] = position }
+            }
+        }
+        self.index = index
+    }
+
+    public static func load(from data: DataDirectory) throws(NamesError) -> OutletRegistry {
+        let lines: [Substring]
+        do { lines = try data.lines(path) } catch { throw NamesError(problem: error.description) }
+        var outlets: [Outlet] = []
+        var header = true
+        for (number, line) in lines.enumerated() where !line.hasPrefix("#") && !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if header { header = false; continue }
+            guard fields.count >= 8, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
+                throw NamesError(problem: "\(path):\(number + 1): expected 8 tab-separated fields with id, arabic and latin")
+            }
+            outlets.append(Outlet(id: fields[0], arabic: fields[1], latin: fields[2],
+                                  variants: fields[3].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
+                                  countries: fields[4].split(separator: "/").map(String.init), domain: fields[5], kind: fields[6]))
+        }
+        return OutletRegistry(outlets: outlets)
+    }
+
+    /// The outlet spelled `name` in either script, however it is cased, hyphenated or spaced.
+    public func outlet(named name: String) -> Outlet? {
+        index[Self.fold(name)].map { outlets[$0] }
+    }
+
+    /// Lowercase letters and digits only; Arabic normalized, with no article split off.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in ArabicNormalizer.normalize(text.lowercased()).unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                // Accents off Latin letters: "Al-Ḥayāt" is "al-hayat".
+                if scalar.value >= 0xC0, scalar.value < 0x250, let base = String(scalar).decomposedBase { out.append(contentsOf: base.unicodeScalars) } else { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+}
+
+extension String {
+    /// Without surrounding spaces.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        while scalars.last == " " { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+
+    /// The base letter of a precomposed Latin letter ("é" → "e"), from ICU's decomposition.
+    var decomposedBase: String? {
+        guard let decomposed = try? TextNormalizer.normalize(self, form: .nfd) else { return nil }
+        return String(String.UnicodeScalarView(decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+    }
+}

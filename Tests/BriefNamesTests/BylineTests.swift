@@ -1,0 +1,56 @@
+import BriefDocument
+import BriefResources
+import Foundation
+import Testing
+@testable import BriefNames
+
+let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+let sharedFolder = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+
+struct Head: Sendable, CustomStringConvertible {
+    let name: String
+    let text: String
+    let expect: [String: String?]
+    var description: String { name }
+
+    static func all() throws -> [Head] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/Fixtures/heads/heads.jsonl"))
+        return try data.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let expect = try #require(object["expect"] as? [String: Any])
+            return Head(name: object["name"] as! String, text: object["text"] as! String, expect: expect.mapValues { $0 as? String })
+        }
+    }
+}
+
+@Suite struct BylineTests {
+    let analyzer = Analyzer(data: DataDirectory(root: repositoryRoot))
+    let resolver = BylineResolver(registry: try! OutletRegistry.load(from: DataDirectory(root: repositoryRoot)))
+
+    @Test(arguments: try Head.all())
+    func resolvedHeads(_ head: Head) throws {
+        let byline = resolver.resolve(try analyzer.analyze(head.text).header.fields)
+        #expect(byline.outlet?.id == head.expect["outlet_id"]!, "outlet id")
+        #expect(byline.outletName == head.expect["outlet"]!, "outlet")
+        #expect(byline.author == head.expect["byline"]!, "byline")
+        #expect(byline.place == head.expect["place"]!, "place")
+        #expect(byline.section == head.expect["section"]!, "section")
+        #expect(byline.date == head.expect["date"]!, "date")
+        #expect(byline.title == head.expect["title"]!, "title")
+    }
+
+    @Test func seedOutletInBothScripts() throws {
+        let path = sharedFolder + "/seed/hatha-al-youm-s400.txt"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return print("skipped: \(path) absent") }
+        let byline = resolver.resolve(try analyzer.analyze(text).header.fields)
+        #expect(byline.outlet?.latin == "Hatha al-Youm")
+        #expect(byline.outlet?.arabic == "هذا اليوم")
+        #expect(byline.section == "Iraq News")
+    }
+
+    @Test func outletSpellingsAcrossScripts() {
+        for name in ["Hatha al-Youm", "Hadha al-Yawm", "Haza Al Yaum", "هذا اليوم", "HATHA AL YOUM"] {
+            #expect(resolver.lookup(name)?.id == "hatha-al-youm", "\(name)")
+        }
+    }
+}
