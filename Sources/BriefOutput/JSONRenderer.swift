@@ -23,6 +23,7 @@ public struct JSONRenderer: Sendable {
             ("language", .string(document.language)),
             ("script", .string(document.script.name)),
             ("head", .object(head)),
+            ("byline", BylineRenderer.json(brief.byline)),
             ("method", .string(brief.summary.method)),
             ("sentence_count", .int(brief.summary.sentenceCount)),
             ("sentences", .array(brief.summary.sentences.map { sentence in

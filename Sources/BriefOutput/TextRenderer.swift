@@ -7,12 +7,8 @@ public struct TextRenderer: Sendable {
     public init() {}
 
     public func render(_ brief: ArticleBrief) -> String {
-        var out = ""
-        let document = brief.document
-        if let title = document.headerText(.title) { out += title + "\n" }
-        for field in [HeaderField.source, .byline, .dateline] {
-            if let value = document.headerText(field) { out += "\(field.label): \(value)\n" }
-        }
+        var out = BylineRenderer.text(brief.byline)
+        if brief.byline.title == nil, let title = brief.document.header.givenTitle { out = title + "\n" + out }
         if !out.isEmpty { out += "\n" }
         if brief.summary.sentences.isEmpty {
             out += "(no body text to summarize)\n"

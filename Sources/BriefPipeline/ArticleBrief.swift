@@ -1,4 +1,5 @@
 import BriefGlossary
+import BriefNames
 import BriefDocument
 import BriefRepair
 import BriefSummary
@@ -16,6 +17,8 @@ public struct ArticleBrief: Sendable {
     public var repair: RepairResult?
     /// The glossary terms found in the article, in order of first use (empty when not looked up).
     public var glossary: [GlossaryHit] = []
+    /// The source as the head names it, resolved against the outlet registry (empty without a head).
+    public var byline = Byline()
     /// The brief's second language, for the glossary's equivalents.
     public var secondLanguage = "ar"
 

@@ -1,6 +1,7 @@
 import BriefDocument
 import BriefGlossary
 import BriefInput
+import BriefNames
 import BriefRepair
 import BriefResources
 import BriefSummary
@@ -61,6 +62,7 @@ public final class ArticlePipeline {
     private var repairers: [String: Repairer] = [:]
     private var rankers: [String: any Ranker] = [:]
     private var loadedGlossary: LoadedGlossary?
+    private var resolver: BylineResolver?
 
     /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
     public init(data: DataDirectory?, options: Options = Options()) {
@@ -133,10 +135,23 @@ public final class ArticlePipeline {
         let summary = Summarizer(ranker: ranker).summarize(document, budget: options.budget)
         var brief = ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
         brief.secondLanguage = options.secondLanguage ?? (document.language == "ar" ? "en" : "ar")
+        if !document.header.fields.isEmpty { brief.byline = try bylineResolver().resolve(document.header.fields) }
         if options.glossary {
             brief.glossary = try glossary().hits(in: document.text)
         }
         return brief
+    }
+
+    /// The outlet registry's resolver, loaded on first use (only articles with a head need it).
+    public func bylineResolver() throws(ArticleError) -> BylineResolver {
+        if let resolver { return resolver }
+        var registry = OutletRegistry(outlets: [])
+        if let data, data.exists(OutletRegistry.path) {
+            do { registry = try OutletRegistry.load(from: data) } catch { throw ArticleError(source: OutletRegistry.path, problem: error.description) }
+        }
+        let loaded = BylineResolver(registry: registry)
+        resolver = loaded
+        return loaded
     }
 
     /// The glossary (a user's file first, then the built-in one), loaded on first use.

@@ -18,7 +18,7 @@ private func brief(_ text: String) throws -> ArticleBrief {
 
     @Test func jsonKeepsKeyOrderAndEscapes() throws {
         let json = JSONRenderer(pretty: false).render(try brief(article))
-        #expect(json.hasPrefix(#"{"source":"a.txt","encoding":null,"language":"en","script":"Latin","head":{"title":"Turkey prepares for sanctions","dateline":"CAIRO (Reuters) -"},"method":"lead","sentence_count":3,"sentences":[{"index":0,"text":"He said “no” to the \"deal\"."}"#))
+        #expect(json.hasPrefix(#"{"source":"a.txt","encoding":null,"language":"en","script":"Latin","head":{"title":"Turkey prepares for sanctions","dateline":"CAIRO (Reuters) -"},"byline":{"outlet":{"id":"reuters","latin":"Reuters","arabic":"رويترز","country":["GB"],"domain":"reuters.com","kind":"agency"},"outlet_as_written":"Reuters","section":null,"author":null,"place":"CAIRO","date":null,"title":"Turkey prepares for sanctions"},"method":"lead","sentence_count":3,"sentences":[{"index":0,"text":"He said “no” to the \"deal\"."}"#))
     }
 
     @Test func jsonLinesRecordAndError() throws {
@@ -35,7 +35,7 @@ private func brief(_ text: String) throws -> ArticleBrief {
 
     @Test func textShowsHeadThenSentences() throws {
         let text = TextRenderer().render(try brief(article))
-        #expect(text.hasPrefix("Turkey prepares for sanctions\nDateline: CAIRO (Reuters) -\n\nHe said “no” to the \"deal\".\n\nIt went on.\n\nGlossary (en → ar):\n  Turkey = تركيا"))
+        #expect(text.hasPrefix("Turkey prepares for sanctions\nSource: Reuters (رويترز)\nDateline: CAIRO\n\nHe said “no” to the \"deal\".\n\nIt went on.\n\nGlossary (en → ar):\n  Turkey = تركيا"))
     }
 
     @Test func textSaysWhenThereIsNoBody() throws {

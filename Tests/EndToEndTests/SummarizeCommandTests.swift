@@ -8,7 +8,7 @@ import Testing
         let result = try BriefBinary.run(["summarize", example])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout.hasPrefix("Source: (Al-Mada | Iraq Politics )-\n\nIraq’s defense ministry said on Sunday"))
+        #expect(result.stdout.hasPrefix("Source: Al-Mada (المدى) · Iraq Politics\n\nIraq’s defense ministry said on Sunday"))
         #expect(result.stdout.contains("Brig. Gen. Yahya Rasool"))
     }
 
