@@ -42,7 +42,7 @@ public final class Analyzer {
     /// given outside the text.
     public func analyze(_ text: String, language: String? = nil, title: String? = nil) throws -> Document {
         // A few thousand characters tell the script; counting them all would cost more than segmenting.
-        let profile = ScriptDetector.profile(of: text, limit: 3000)
+        let profile = ScriptDetector.profile(of: text, limit: 1000)
         let language = language ?? Self.defaultLanguage(for: profile.dominant)
         let segmenter = try segmenter(for: language)
         let parts = Segmenter.withBytes(of: text) { bytes in

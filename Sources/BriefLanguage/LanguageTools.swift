@@ -93,38 +93,43 @@ public final class LanguageTools {
 /// An open-addressing table from a 64-bit hash to an id: Dictionary would hash the hash again,
 /// once per word of every article.
 struct FormTable {
-    private var keys = [UInt64](repeating: 0, count: 1 << 12)
-    private var values = [Int32](repeating: 0, count: 1 << 12)
+    /// Key and id side by side: one cache line per probe.
+    private struct Slot {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 1 << 12)
     private(set) var count = 0
 
     subscript(key: UInt64) -> Int32? {
         let key = key == 0 ? 1 : key
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while true {
-            let stored = keys[slot]
-            if stored == key { return values[slot] }
-            if stored == 0 { return nil }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { table -> Int32? in
+            while true {
+                let stored = table[slot].key
+                if stored == key { return table[slot].value }
+                if stored == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
         let key = key == 0 ? 1 : key
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
-        keys[slot] = key
-        values[slot] = value
+        while slots[slot].key != 0, slots[slot].key != key { slot = (slot + 1) & mask }
+        if slots[slot].key == 0 { count += 1 }
+        slots[slot] = Slot(key: key, value: value)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
         count = 0
-        for (index, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[index]) }
+        for entry in old where entry.key != 0 { insert(entry.key, entry.value) }
     }
 }
