@@ -19,6 +19,8 @@ public final class Romanizer {
     private let longestKnown: Int
 
     public static let rulesPath = "Models/translit/arabic-latin-readable.txt"
+    /// Common personal names and name parts with their usual press spellings.
+    public static let namesPath = "Lexicons/names.tsv"
 
     public init(rules: String, known: [(arabic: String, latin: String)]) throws(NamesError) {
         do {
@@ -51,6 +53,15 @@ public final class Romanizer {
         let rules: String
         do { rules = try data.text(rulesPath) } catch { throw NamesError(problem: error.description) }
         var known: [(String, String)] = []
+        if data.exists(namesPath) {
+            let lines: [Substring]
+            do { lines = try data.lines(namesPath) } catch { throw NamesError(problem: error.description) }
+            for line in lines where !line.hasPrefix("#") && !line.hasPrefix("arabic\t") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else { continue }
+                known.append((String(fields[0]), String(fields[1])))
+            }
+        }
         if data.exists(OutletRegistry.path) {
             let registry = try OutletRegistry.load(from: data)
             for outlet in registry.outlets { known.append((outlet.arabic, outlet.latin)) }
