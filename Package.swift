@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefResources"]),
+        .target(name: "BriefTranslate", dependencies: ["BriefGlossary"]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefGlossary", "BriefNames", "BriefResources",
+                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefPipeline", "BriefInput", "BriefResources"]),
         .testTarget(name: "BriefGlossaryTests", dependencies: ["BriefGlossary", "BriefResources"]),
         .testTarget(name: "BriefNamesTests", dependencies: ["BriefNames", "BriefDocument", "BriefResources"]),
+        .testTarget(name: "BriefTranslateTests", dependencies: ["BriefTranslate", "BriefGlossary", "BriefResources"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BriefResources"]),
     ]
 )

@@ -101,3 +101,24 @@ public final class Romanizer {
         return out.joined(separator: " ")
     }
 }
+
+/// The words of the Latin spellings of `Lexicons/names.tsv` ("Mohammed", "Trump", "Sudani"):
+/// names a translation must keep as written.
+public enum PersonNames {
+    public static func latinWords(from data: DataDirectory) throws(NamesError) -> Set<String> {
+        guard data.exists(Romanizer.namesPath) else { return [] }
+        let lines: [Substring]
+        do { lines = try data.lines(Romanizer.namesPath) } catch { throw NamesError(problem: error.description) }
+        var words = Set<String>()
+        for line in lines where !line.hasPrefix("#") && !line.hasPrefix("arabic\t") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            for spelling in fields.dropFirst().flatMap({ $0.split(separator: "|") }) {
+                for word in spelling.split(whereSeparator: { $0 == " " || $0 == "-" }) where word.count >= 3 && word.first!.isUppercase {
+                    words.insert(String(word))
+                }
+            }
+        }
+        return words
+    }
+}

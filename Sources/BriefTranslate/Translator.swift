@@ -1,0 +1,136 @@
+/// A source and target language, as ISO 639-1 codes ("en", "es").
+public struct LanguagePair: Hashable, Sendable, CustomStringConvertible {
+    public let source: String
+    public let target: String
+
+    public init(_ source: String, _ target: String) {
+        self.source = source
+        self.target = target
+    }
+
+    public var description: String { "\(source)→\(target)" }
+}
+
+/// Why a translation could not be made, with the engine and what it said.
+public struct TranslationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let engine: String
+    public let problem: String
+
+    public init(engine: String, problem: String) {
+        self.engine = engine
+        self.problem = problem
+    }
+
+    public var description: String { "\(engine): \(problem)" }
+}
+
+/// A translation engine: the pairs it serves, and a document's segments translated in one call
+/// (engines are slow to start; never one call per sentence).
+public protocol Translator: Sendable {
+    /// The engine's name as users choose it ("apertium", "apy", "libretranslate").
+    var name: String { get }
+    /// The pairs the engine serves now.
+    func pairs() throws(TranslationError) -> [LanguagePair]
+    /// `segments` translated, one result per segment. Text inside `<apertium-notrans>` …
+    /// `</apertium-notrans>` (already escaped HTML) must come back untranslated.
+    func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String]
+}
+
+/// Apertium's three-letter codes for the two-letter ones brief uses.
+enum ApertiumCodes {
+    static let threeLetter: [String: String] = [
+        "en": "eng", "es": "spa", "ca": "cat", "gl": "glg", "pt": "por", "fr": "fra", "it": "ita", "eo": "epo",
+        "ar": "ara", "de": "deu", "nl": "nld", "ro": "ron", "oc": "oci", "eu": "eus", "sh": "hbs", "hr": "hbs",
+        "sr": "hbs", "bs": "hbs", "ru": "rus", "tr": "tur", "kk": "kaz", "tt": "tat", "mt": "mlt", "is": "isl",
+        "sv": "swe", "da": "dan", "nb": "nob", "nn": "nno", "cy": "cym", "br": "bre", "ga": "gle",
+    ]
+    static let twoLetter: [String: String] = {
+        var map = Dictionary(threeLetter.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
+        map["hbs"] = "sh"
+        return map
+    }()
+}
+
+/// The local Apertium engine: one process per document, segments separated by blank lines
+/// (a single newline is not a boundary for Apertium), in its HTML format so that
+/// `<apertium-notrans>` keeps glossary terms as they are.
+public struct ApertiumTranslator: Translator {
+    public let name = "apertium"
+    public let executable: String
+    public let timeout: Double
+
+    public init(executable: String = "apertium", timeout: Double = 120) {
+        self.executable = executable
+        self.timeout = timeout
+    }
+
+    public func pairs() throws(TranslationError) -> [LanguagePair] {
+        let output: [UInt8]
+        do {
+            output = try ProcessRunner.run([executable, "-l"], input: [], timeout: 20)
+        } catch {
+            throw TranslationError(engine: name, problem: Self.describe(error))
+        }
+        let codes = ApertiumCodes.twoLetter
+        var pairs: [LanguagePair] = []
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+            let mode = line.trimmingSpaces()
+            let parts = mode.split(separator: "-")
+            guard parts.count == 2, let source = codes[String(parts[0])], let target = codes[String(parts[1])] else { continue }
+            let pair = LanguagePair(source, target)
+            if !pairs.contains(pair) { pairs.append(pair) }
+        }
+        return pairs
+    }
+
+    public func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String] {
+        guard !segments.isEmpty else { return [] }
+        guard let source = ApertiumCodes.threeLetter[pair.source], let target = ApertiumCodes.threeLetter[pair.target] else {
+            throw TranslationError(engine: name, problem: "no Apertium pair for \(pair) (see brief translate --list)")
+        }
+        // Blank lines separate segments; a segment's own line breaks become spaces.
+        let input = segments.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: "\n\n") + "\n"
+        let output: [UInt8]
+        do {
+            output = try ProcessRunner.run([executable, "-u", "-f", "html", "\(source)-\(target)"], input: Array(input.utf8), timeout: timeout)
+        } catch {
+            throw TranslationError(engine: name, problem: Self.describe(error))
+        }
+        let text = String(decoding: output, as: UTF8.self)
+        let pieces = text.split(separator: "\n\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces(newlines: true) }
+            .filter { !$0.isEmpty }
+        guard pieces.count == segments.filter({ !$0.trimmingSpaces(newlines: true).isEmpty }).count else {
+            throw TranslationError(engine: name, problem: "answered \(pieces.count) segments for \(segments.count)")
+        }
+        var results: [String] = []
+        var index = 0
+        for segment in segments {
+            if segment.trimmingSpaces(newlines: true).isEmpty { results.append(""); continue }
+            results.append(pieces[index])
+            index += 1
+        }
+        return results
+    }
+
+    static func describe(_ error: ProcessError) -> String {
+        switch error {
+        case .notFound(let program): return "\(program) is not installed (Debian: apt install apertium and a language pair such as apertium-eng-spa)"
+        case .failed(let command, let status, let stderr):
+            let detail = stderr.split(separator: "\n").first.map(String.init) ?? ""
+            return "\(command) failed with status \(status)\(detail.isEmpty ? "" : ": \(detail)")"
+        case .timedOut(let program, let seconds): return "\(program) did not answer within \(Int(seconds)) s"
+        case .system(let call, let code): return "\(call) failed (errno \(code))"
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Without surrounding spaces (and line breaks, when asked).
+    func trimmingSpaces(newlines: Bool = false) -> String {
+        var slice = Substring(self)
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" || (newlines && character.isNewline) }
+        while let first = slice.first, isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

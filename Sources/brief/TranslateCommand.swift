@@ -1,0 +1,195 @@
+import ArgumentParser
+import BriefGlossary
+import BriefInput
+import BriefNames
+import BriefOutput
+import BriefPipeline
+import BriefTranslate
+
+/// `brief translate`: an article or JSON Lines records translated, glossary terms held to their
+/// approved equivalents.
+struct TranslateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translate",
+        abstract: "Translate an article, with the glossary's approved terms kept.",
+        discussion: """
+        The engine is Apertium, run locally (Debian: apertium and a pair such as \
+        apertium-eng-spa). Each paragraph is a segment; the whole document goes to one engine \
+        process. Glossary terms with an equivalent in the target language come out as that \
+        equivalent; names and designations (S-400, Raytheon) are never translated.
+
+        Examples:
+          brief translate article.txt --to es
+          brief translate --jsonl paragraphs.jsonl --to es > translated.jsonl
+          brief translate --list
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The article file; - reads standard input.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read {\"id\",\"text\"} JSON Lines from this file (- for standard input); write {\"id\",\"translation\"}.", valueName: "file"))
+    var jsonl: String?
+
+    @Option(name: .long, help: ArgumentHelp("Target language code (es, ca, gl …).", valueName: "code"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Source language code; detected when not given.", valueName: "code"))
+    var from: String?
+
+    @Flag(name: .long, help: "List the language pairs the engine serves now.")
+    var list = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine.", valueName: "seconds"))
+    var timeout: Double = 120
+
+    @OptionGroup var glossary: GlossaryOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if list { return }
+        guard let to, (2...3).contains(to.count), to.allSatisfy(\.isLetter) else {
+            throw ValidationError("--to expects a language code such as es (see brief translate --list)")
+        }
+        if (file == nil) == (jsonl == nil) { throw ValidationError("give exactly one input: an article file (or - for standard input), or --jsonl FILE") }
+    }
+
+    func run() throws {
+        let engine = ApertiumTranslator(timeout: timeout)
+        if list {
+            do {
+                let pairs = try engine.pairs()
+                Output.write(pairs.isEmpty ? "apertium: no language pairs installed\n" : pairs.map { "apertium\t\($0.source)\t\($0.target)\n" }.joined())
+            } catch {
+                Diagnostics.fail(error.description)
+            }
+            return
+        }
+        let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
+        let target = to!.lowercased()
+        let loaded: LoadedGlossary? = glossary.noGlossary ? nil : try loadGlossary(pipeline)
+        var names = Set<String>()
+        if !glossary.noGlossary, let data = pipeline.data {
+            do { names = try PersonNames.latinWords(from: data) } catch { Diagnostics.fail(error.description) }
+        }
+        var served: [LanguagePair]?
+        func translate(_ paragraphs: [String], from language: String) throws(ArticleError) -> String {
+            let pair = LanguagePair(language, target)
+            if served == nil {
+                do { served = try engine.pairs() } catch { throw ArticleError(source: "", problem: error.description) }
+            }
+            guard served!.contains(pair) else {
+                let installed = served!.map(\.description).joined(separator: ", ")
+                throw ArticleError(source: "", problem: "apertium serves no \(pair) pair here (installed: \(installed.isEmpty ? "none" : installed)); install the Apertium pair (Debian: apertium-*) for it")
+            }
+            let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names) }
+            let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
+            do {
+                let translated = try engine.translate(html: html, pair: pair)
+                return zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
+            } catch {
+                throw ArticleError(source: "", problem: error.description)
+            }
+        }
+        if let jsonl {
+            // Records go to the engine in batches (one process per batch, never per sentence):
+            // starting Apertium costs more than translating a paragraph.
+            var batch: [(id: RecordID, line: Int, paragraphs: [String], language: String, error: String?)] = []
+            let renderer = JSONRenderer(pretty: false)
+            var failures = 0
+            func flush() {
+                guard !batch.isEmpty else { return }
+                // Translated per language, written in input order.
+                var results = [String?](repeating: nil, count: batch.count)
+                for language in Set(batch.filter { $0.error == nil }.map(\.language)).sorted() {
+                    let members = batch.indices.filter { batch[$0].error == nil && batch[$0].language == language }
+                    let segments = members.flatMap { batch[$0].paragraphs }
+                    do {
+                        var pieces = try translate(segments, from: language).components(separatedByBlankLines: segments.count)
+                        for index in members {
+                            let count = batch[index].paragraphs.count
+                            results[index] = pieces.prefix(count).joined(separator: "\n\n")
+                            pieces.removeFirst(min(count, pieces.count))
+                        }
+                    } catch {
+                        for index in members { batch[index].error = error.problem }
+                    }
+                }
+                for (index, entry) in batch.enumerated() {
+                    if let translation = results[index], entry.error == nil {
+                        Output.write(JSONValue.object([("id", JSONValue(entry.id)), ("translation", .string(translation))]).serialized() + "\n")
+                    } else {
+                        failures += 1
+                        var problem = entry.error ?? "no translation"
+                        if problem.hasPrefix("line \(entry.line): ") { problem.removeFirst("line \(entry.line): ".count) }
+                        Diagnostics.warn("\(jsonl): line \(entry.line) (id \(entry.id)): \(problem)")
+                        Output.write(renderer.renderError(id: entry.id, "line \(entry.line): \(problem)") + "\n")
+                    }
+                }
+                batch.removeAll()
+            }
+            let reader: JSONLinesReader
+            do { reader = try JSONLinesReader(path: jsonl) } catch { Diagnostics.fail(error.description) }
+            while let (number, bytes) = reader.nextLine() {
+                do {
+                    let record = try JSONLines.record(from: bytes, line: number)
+                    let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: from ?? record.language)
+                    batch.append((record.id, number, Self.paragraphs(prepared.text), prepared.language, nil))
+                } catch let error as RecordError {
+                    batch.append((JSONLines.id(of: bytes), number, [], "", error.description))
+                } catch let error as ArticleError {
+                    batch.append((JSONLines.id(of: bytes), number, [], "", error.problem))
+                }
+                if batch.count >= 64 { flush() }
+            }
+            flush()
+            if failures > 0 {
+                Diagnostics.warn("\(jsonl): \(failures) of \(reader.lineNumber) lines failed")
+                throw ExitCode(3)
+            }
+            return
+        }
+        guard let file else { return }
+        do {
+            let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            let prepared = try pipeline.prepare(text: decoded.text, source: file, language: from)
+            Output.write(try translate(Self.paragraphs(prepared.text), from: prepared.language) + "\n")
+        } catch {
+            Diagnostics.fail("\(file): \(error.problem)")
+        }
+    }
+
+    /// Paragraphs: blocks between blank lines, or lines when the text has no blank lines.
+    static func paragraphs(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        var blocks: [String] = []
+        var current: [String] = []
+        for line in lines {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { blocks.append(current.joined(separator: " ")); current = [] }
+            } else {
+                current.append(line.trimmingCharacters(in: " \t\r"))
+            }
+        }
+        if !current.isEmpty { blocks.append(current.joined(separator: " ")) }
+        return blocks
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+extension String {
+    /// The text cut at blank lines into `count` pieces (as the engine answered them).
+    fileprivate func components(separatedByBlankLines count: Int) -> [String] {
+        var pieces = split(separator: "\n\n", omittingEmptySubsequences: false).map(String.init)
+        while pieces.count < count { pieces.append("") }
+        return pieces
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Translation quality and glossary enforcement on ../shared/eval/mt/wmt24-en-es-news.jsonl, brief
+# beside plain Apertium on the same paragraphs, in one run:
+#  - BLEU and chrF (sacrebleu, in a throwaway virtual environment) of `brief translate --jsonl`
+#    and of `apertium -u eng-spa` run on the same paragraphs;
+#  - glossary terms: every occurrence in the sources of an English term of
+#    `brief glossary export --format tsv --langs en,es`, and how many come out as the Spanish term;
+#  - speed: words per second of both (whole processes).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data=../shared/eval/mt/wmt24-en-es-news.jsonl
+[ -f "$data" ] || { echo "skipped: $data absent"; exit 0; }
+venv=${VENV:-/tmp/sacrebleu-venv}
+[ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q sacrebleu; }
+swift build -c release --product brief >/dev/null
+out=$(mktemp -d)
+.build/release/brief glossary export --format tsv --langs en,es > "$out/glossary.tsv"
+start=$(date +%s.%N)
+.build/release/brief translate --jsonl "$data" --to es > "$out/brief.jsonl"
+mid=$(date +%s.%N)
+python3 -c "
+import json, subprocess, sys
+rows = [json.loads(l) for l in open('$data')]
+# One process for all paragraphs, blank lines between them, as brief does.
+text = '\n\n'.join(' '.join(r['text'].split()) for r in rows) + '\n'
+result = subprocess.run(['apertium', '-u', 'eng-spa'], input=text, capture_output=True, text=True, check=True).stdout
+parts = [p.strip() for p in result.split('\n\n') if p.strip()]
+assert len(parts) == len(rows), (len(parts), len(rows))
+with open('$out/apertium.jsonl', 'w') as f:
+    for r, p in zip(rows, parts):
+        f.write(json.dumps({'id': r['id'], 'translation': p}, ensure_ascii=False) + '\n')
+"
+end=$(date +%s.%N)
+"$venv/bin/python" scripts/bench/translate-score.py "$data" "$out/glossary.tsv" "$out/apertium.jsonl" "$out/brief.jsonl"
+python3 -c "
+import json
+words = sum(len(json.loads(l)['text'].split()) for l in open('$data'))
+print(f'speed: brief {words/($mid-$start):.0f} words/s, plain apertium {words/($end-$mid):.0f} words/s (whole processes, {words} words)')
+"
+rm -rf "$out"
