@@ -31,12 +31,12 @@ let package = Package(
         .target(name: "BriefLanguage", dependencies: ["CStemmer", "BriefResources"]),
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
-        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefResources"]),
+        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
         .target(name: "BriefTranslate", dependencies: ["BriefGlossary"]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
-        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames"]),
+        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate"]),
         .executableTarget(
             name: "brief",
             dependencies: [

@@ -30,6 +30,17 @@ public struct JSONRenderer: Sendable {
                 .object([("index", .int(sentence.index)), ("text", .string(sentence.text))])
             })),
             ("second_language", .string(brief.secondLanguage)),
+            ("translation", brief.translation.map { translation in
+                JSONValue.object([
+                    ("language", .string(translation.language)),
+                    ("engine", .string(translation.engine)),
+                    ("available", .bool(translation.unavailable == nil)),
+                    ("reason", .optional(translation.unavailable)),
+                    ("title", .optional(translation.title)),
+                    ("sentences", .array(translation.sentences.map { .string($0) })),
+                    ("terms", .array(translation.terms.map { .object([("id", .string($0.conceptID)), ("source", .string($0.source)), ("target", .string($0.target))]) })),
+                ])
+            } ?? .null),
             ("glossary", .array(brief.glossary.map { hit in
                 .object([
                     ("id", .string(hit.concept.id)),

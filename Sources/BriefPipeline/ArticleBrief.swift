@@ -3,6 +3,7 @@ import BriefNames
 import BriefDocument
 import BriefRepair
 import BriefSummary
+import BriefTranslate
 
 /// Everything brief knows about one article after the pipeline ran: the analyzed document,
 /// the chosen sentences and how the input was read.
@@ -19,6 +20,8 @@ public struct ArticleBrief: Sendable {
     public var glossary: [GlossaryHit] = []
     /// The source as the head names it, resolved against the outlet registry (empty without a head).
     public var byline = Byline()
+    /// The chosen sentences in the second language, when a bilingual brief was asked for.
+    public var translation: BriefTranslation?
     /// The brief's second language, for the glossary's equivalents.
     public var secondLanguage = "ar"
 
@@ -43,4 +46,21 @@ public struct ArticleError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(source): \(problem)" }
+}
+
+/// The second-language half of a bilingual brief.
+public struct BriefTranslation: Sendable {
+    public var language: String
+    public var engine: String
+    public var sentences: [String] = []
+    public var title: String?
+    /// Glossary terms held to their equivalents.
+    public var terms: [EnforcedTerm] = []
+    /// Why there is no translation (no engine serves the pair), when there is none.
+    public var unavailable: String?
+
+    public init(language: String, engine: String) {
+        self.language = language
+        self.engine = engine
+    }
 }

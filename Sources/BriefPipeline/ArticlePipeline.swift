@@ -6,6 +6,7 @@ import BriefRepair
 import BriefResources
 import BriefSummary
 import BriefText
+import BriefTranslate
 
 /// Runs the stages in order for one article at a time:
 /// bytes → text → repaired text → `Document` → `Summary`.
@@ -30,6 +31,10 @@ public final class ArticlePipeline {
         /// Whether the built-in glossary's compact form is kept in the cache folder (see
         /// `LoadedGlossary.defaultCacheFolder`) instead of being parsed at every start.
         public var glossaryCache = true
+        /// Whether the chosen sentences are translated into `secondLanguage` (the bilingual brief).
+        public var translate = false
+        /// The engine for the bilingual brief.
+        public var translator: (any Translator)?
         /// The brief's second language; nil: Arabic, or English for an Arabic article.
         public var secondLanguage: String?
 
@@ -136,10 +141,51 @@ public final class ArticlePipeline {
         var brief = ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
         brief.secondLanguage = options.secondLanguage ?? (document.language == "ar" ? "en" : "ar")
         if !document.header.fields.isEmpty { brief.byline = try bylineResolver().resolve(document.header.fields) }
+        if options.translate { brief.translation = try translation(of: brief) }
         if options.glossary {
             brief.glossary = try glossary().hits(in: document.text)
         }
         return brief
+    }
+
+    /// The chosen sentences (and the title) in the second language, glossary terms held to their
+    /// equivalents; where no engine serves the pair, the reason instead.
+    func translation(of brief: ArticleBrief) throws(ArticleError) -> BriefTranslation {
+        let pair = LanguagePair(brief.document.language, brief.secondLanguage)
+        var result = BriefTranslation(language: pair.target, engine: options.translator?.name ?? "none")
+        guard pair.source != pair.target else {
+            result.unavailable = "the article is already in \(pair.target)"
+            return result
+        }
+        guard let translator = options.translator else {
+            result.unavailable = "no translation engine configured"
+            return result
+        }
+        let served: [LanguagePair]
+        do { served = try translator.pairs() } catch { throw ArticleError(source: brief.source, problem: error.description) }
+        guard served.contains(pair) else {
+            let installed = served.map(\.description).joined(separator: ", ")
+            result.unavailable = "\(translator.name) serves no \(pair) pair here (installed: \(installed.isEmpty ? "none" : installed)); "
+                + (pair.target == "ar" || pair.source == "ar"
+                    ? "Arabic needs a LibreTranslate-compatible server"
+                    : "install the Apertium pair for it (Debian: apertium-*)")
+            return result
+        }
+        var texts = brief.summary.sentences.map(\.text)
+        if let title = brief.byline.title { texts.append(title) }
+        let names = (try? data.map { try PersonNames.latinWords(from: $0) }) ?? []
+        let enforcer = try GlossaryEnforcer(glossary: glossary(), pair: pair, knownNames: names)
+        let protected = texts.map { enforcer.protect($0) }
+        do {
+            let translated = try translator.translate(html: protected.map(\.html), pair: pair)
+            var restored = zip(translated, texts).map { GlossaryEnforcer.restore($0, source: $1) }
+            if brief.byline.title != nil { result.title = restored.removeLast() }
+            result.sentences = restored
+            result.terms = protected.flatMap(\.terms)
+        } catch {
+            throw ArticleError(source: brief.source, problem: error.description)
+        }
+        return result
     }
 
     /// The outlet registry's resolver, loaded on first use (only articles with a head need it).

@@ -118,7 +118,7 @@ public struct GlossaryEnforcer {
             text += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             let word = rest.prefix { $0.isLetter }
-            if let first = word.first, first.isUppercase, word.count > 1, !word.allSatisfy(\.isUppercase),
+            if let first = word.first, first.isUppercase, word.count == 1 || !word.allSatisfy(\.isUppercase),
                !source.contains(String(word)) {
                 text += word.lowercased()
                 rest = rest.dropFirst(word.count)

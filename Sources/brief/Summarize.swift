@@ -4,6 +4,7 @@ import BriefOutput
 import BriefPipeline
 import BriefResources
 import BriefSummary
+import BriefTranslate
 
 /// `brief summarize`: the chosen sentences of one article, or of every JSON Lines record.
 struct Summarize: ParsableCommand {
@@ -25,8 +26,8 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var budget: BudgetOptions
 
-    @Option(name: .long, help: "Output format: text or json (ignored with --jsonl, which always writes JSON Lines).")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, json or md (Markdown) (ignored with --jsonl, which always writes JSON Lines).")
+    var format: BriefFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Ranking method: default (tuned features with redundancy control), lead (the first sentences), centrality (graph centrality over sentence similarity).", valueName: "name"))
     var method: ArticlePipeline.Method = .default
@@ -34,7 +35,7 @@ struct Summarize: ParsableCommand {
     @Flag(name: .long, help: "With --format text, list every sentence's score and the features behind it.")
     var explain = false
 
-    @Option(name: .long, help: ArgumentHelp("The brief's second language, for the glossary's equivalents (default: ar, or en for an Arabic article).", valueName: "code"))
+    @Option(name: .long, help: ArgumentHelp("The brief's second language: the chosen sentences translated into it (the bilingual brief) and the glossary's equivalents. Without it the glossary shows Arabic (English for an Arabic article) and nothing is translated.", valueName: "code"))
     var to: String?
 
     @OptionGroup var glossary: GlossaryOptions
@@ -46,6 +47,9 @@ struct Summarize: ParsableCommand {
             $0.budget = budget.budget
             $0.method = method
             $0.secondLanguage = to?.lowercased()
+            // --to asks for the bilingual brief: the chosen sentences translated too.
+            $0.translate = to != nil && source.jsonl == nil
+            $0.translator = ApertiumTranslator()
             $0.glossaryFile = glossary.glossary
             // JSON Lines records carry the chosen sentences only.
             $0.glossary = source.jsonl == nil && !glossary.noGlossary
@@ -65,6 +69,7 @@ struct Summarize: ParsableCommand {
                 Output.write(TextRenderer().render(brief))
                 if explain { Output.write("\n" + ExplanationRenderer.render(brief)) }
             case .json: Output.write(JSONRenderer().render(brief) + "\n")
+            case .md: Output.write(MarkdownRenderer().render(brief))
             }
         } catch {
             Diagnostics.fail(error.description)
@@ -84,4 +89,9 @@ struct Summarize: ParsableCommand {
 /// The output formats of a single brief.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// The formats of a brief: text, JSON, or Markdown.
+enum BriefFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, md
 }

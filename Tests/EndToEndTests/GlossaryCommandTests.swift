@@ -83,3 +83,31 @@ import Testing
         #expect(result.stdout == #"{"id":"a","pairs":[["THAAD","Terminal High Altitude Area Defense"]]}"# + "\n")
     }
 }
+
+@Suite struct BilingualBriefTests {
+    var seed: String { BriefBinary.shared + "/seed/hatha-al-youm-s400.txt" }
+
+    @Test func spanishBriefKeepsTheGlossary() throws {
+        guard FileManager.default.fileExists(atPath: seed) else { return print("skipped: \(seed) absent") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/apertium") else { return print("skipped: apertium is not installed") }
+        let json = try BriefBinary.run(["summarize", seed, "--to", "es", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let translation = try #require(object["translation"] as? [String: Any])
+        #expect(translation["available"] as? Bool == true)
+        let sentences = try #require(translation["sentences"] as? [String])
+        #expect(sentences.count == 3)
+        #expect(sentences.joined().contains("OTAN") && sentences.joined().contains("S-400") && sentences.joined().contains("Trump"))
+        let markdown = try BriefBinary.run(["summarize", seed, "--to", "es", "--format", "md"])
+        #expect(markdown.stdout.contains("## Brief (es)") && markdown.stdout.contains("| en | es | definition |"))
+    }
+
+    @Test func arabicWithoutAnEngineSaysSoAndSucceeds() throws {
+        guard FileManager.default.fileExists(atPath: seed) else { return print("skipped: \(seed) absent") }
+        let result = try BriefBinary.run(["summarize", seed, "--to", "ar"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Translation (ar): not available:"))
+        #expect(result.stdout.contains("Hatha al-Youm (هذا اليوم)"))
+        #expect(result.stdout.contains("= إف-35"))
+    }
+}
