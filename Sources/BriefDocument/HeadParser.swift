@@ -19,6 +19,29 @@ public struct HeadFields: Hashable, Sendable {
     public var isEmpty: Bool { self == HeadFields() }
 }
 
+/// The head patterns, as text: compiled on first use (see `HeadParser`).
+enum HeadPatterns {
+    // Place names: a capitalized Latin word or a few, or Arabic words.
+    static let latinPlace = #"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}"#
+    static let arabicPlace = #"\p{Arabic}+(?: \p{Arabic}+)?"#
+    static let place = "(?:\(latinPlace)|\(arabicPlace))"
+    static let dash = #"(?:-{1,2}|–|—)"#
+    static let sourceTag = #"^\(\s*(?<outlet>[^|()\n]{2,40}?)\s*(?:\|\s*(?<section>[^()\n]{1,40}?)\s*)?\)\s*[-–—:]\s*"#
+    static let gluedTag = #"^\((?<outlet>[A-Z][A-Za-z]{1,9})\)(?=\p{Lu})"#
+    static let wireDateline = "^(?<place>\(place))(?:\\s*[,،]\\s*|\\s+[-–]\\s+|\\s+)?(?<date>[^()\\n]{1,40}?)?\\s*\\((?<agency>[^()\\n]{2,40})\\)(?:\\s*\(dash)\\s*|(?=\\p{Lu}))"
+    static let commaAgency = "^(?<place>\(latinPlace)),\\s*(?:(?<date>[^\\n]{4,40}?),\\s*)?(?<agency>[A-Z]{2,6})\\s*\(dash)\\s*"
+    static let slashAgency = "^(?<place>\(arabicPlace))\\s+في\\s+(?<date>[^/\\n]{2,30}?)\\s*/\\s*(?<agency>[^/\\n]{2,20}?)\\s*/\\s*"
+    static let placeDash = "^(?<place>[A-Z][A-Z'’.\\-]+(?: [A-Z][A-Z'’.\\-]+){0,2}(?:, [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)\\s+\(dash)\\s+"
+    static let placeColon = #"^(?<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s+"#
+    static let outletSlash = #"^(?<outlet>[^/\n]{2,30}?)/\s+"#
+    static let byline = #"^(?:By|BY|Par|PAR)\s+(?<name>\p{Lu}[^\n]*)$"#
+    static let arabicByline = #"^(?:كتب|كتبت|بقلم|إعداد|تقرير)\s*:\s*(?<name>[^\n]+)$"#
+    static let source = #"^(?:Source|SOURCE|Sources|Source de l'article|المصدر)\s*:\s*(?<rest>[^\n]+)$"#
+    static let dateLabel = #"^(?:Updated|Last updated|Published(?: on| On)?|Posted(?: on)?|Publié le|Mis à jour(?: le)?|آخر تحديث|تاريخ النشر|نشر في|تم النشر|نُشر في)\s*:?\s*(?<date>[^\n]+)$"#
+    static let pipeDate = #"^(?<name>[^|\n]{3,40}?)\s*\|\s*(?<date>[^\n]+)$"#
+    static let arabicAgencyLine = #"^(?<place>\p{Arabic}+)\s+(?<date>.*\d.*?)\s+(?<agency>\p{Arabic}+)$"#
+}
+
 /// Reads the head of an article in the forms real feeds use: "(Outlet | Section )-" source tags,
 /// wire datelines ("ANKARA, April 3 (Reuters) -", "القاهرة في 5 مارس /أ ش أ/"), "By …", "Par …",
 /// "كتب: …" bylines, "Source: …" and "Outlet - Date" lines, "Updated: …" dates, Arabic
@@ -31,42 +54,25 @@ public final class HeadParser {
     /// Longest line, in words, that can be a title.
     public var maxTitleWords = 30
 
-    private let sourceTag: Regex<AnyRegexOutput>
-    private let gluedTag: Regex<AnyRegexOutput>
-    private let wireDateline: Regex<AnyRegexOutput>
-    private let commaAgency: Regex<AnyRegexOutput>
-    private let slashAgency: Regex<AnyRegexOutput>
-    private let placeDash: Regex<AnyRegexOutput>
-    private let placeColon: Regex<AnyRegexOutput>
-    private let outletSlash: Regex<AnyRegexOutput>
-    private let byline: Regex<AnyRegexOutput>
-    private let arabicByline: Regex<AnyRegexOutput>
-    private let source: Regex<AnyRegexOutput>
-    private let dateLabel: Regex<AnyRegexOutput>
-    private let pipeDate: Regex<AnyRegexOutput>
-    private let arabicAgencyLine: Regex<AnyRegexOutput>
+    // Compiled on first use: most articles need one or two of them, and compiling them all
+    // costs milliseconds at every start.
+    private lazy var sourceTag = try! Regex(HeadPatterns.sourceTag)
+    private lazy var gluedTag = try! Regex(HeadPatterns.gluedTag)
+    private lazy var wireDateline = try! Regex(HeadPatterns.wireDateline)
+    private lazy var commaAgency = try! Regex(HeadPatterns.commaAgency)
+    private lazy var slashAgency = try! Regex(HeadPatterns.slashAgency)
+    private lazy var placeDash = try! Regex(HeadPatterns.placeDash)
+    private lazy var placeColon = try! Regex(HeadPatterns.placeColon)
+    private lazy var outletSlash = try! Regex(HeadPatterns.outletSlash)
+    private lazy var byline = try! Regex(HeadPatterns.byline)
+    private lazy var arabicByline = try! Regex(HeadPatterns.arabicByline)
+    private lazy var source = try! Regex(HeadPatterns.source)
+    private lazy var dateLabel = try! Regex(HeadPatterns.dateLabel)
+    private lazy var pipeDate = try! Regex(HeadPatterns.pipeDate)
+    private lazy var arabicAgencyLine = try! Regex(HeadPatterns.arabicAgencyLine)
     private let dateWords: Set<String>
 
     public init() {
-        // Place names: a capitalized Latin word or a few, or Arabic words.
-        let latinPlace = #"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}"#
-        let arabicPlace = #"\p{Arabic}+(?: \p{Arabic}+)?"#
-        let place = "(?:\(latinPlace)|\(arabicPlace))"
-        let dash = #"(?:-{1,2}|–|—)"#
-        sourceTag = try! Regex(#"^\(\s*(?<outlet>[^|()\n]{2,40}?)\s*(?:\|\s*(?<section>[^()\n]{1,40}?)\s*)?\)\s*[-–—:]\s*"#)
-        gluedTag = try! Regex(#"^\((?<outlet>[A-Z][A-Za-z]{1,9})\)(?=\p{Lu})"#)
-        wireDateline = try! Regex("^(?<place>\(place))(?:\\s*[,،]\\s*|\\s+[-–]\\s+|\\s+)?(?<date>[^()\\n]{1,40}?)?\\s*\\((?<agency>[^()\\n]{2,40})\\)(?:\\s*\(dash)\\s*|(?=\\p{Lu}))")
-        commaAgency = try! Regex("^(?<place>\(latinPlace)),\\s*(?:(?<date>[^\\n]{4,40}?),\\s*)?(?<agency>[A-Z]{2,6})\\s*\(dash)\\s*")
-        slashAgency = try! Regex("^(?<place>\(arabicPlace))\\s+في\\s+(?<date>[^/\\n]{2,30}?)\\s*/\\s*(?<agency>[^/\\n]{2,20}?)\\s*/\\s*")
-        placeDash = try! Regex("^(?<place>[A-Z][A-Z'’.\\-]+(?: [A-Z][A-Z'’.\\-]+){0,2}(?:, [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)\\s+\(dash)\\s+")
-        placeColon = try! Regex(#"^(?<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s+"#)
-        outletSlash = try! Regex(#"^(?<outlet>[^/\n]{2,30}?)/\s+"#)
-        byline = try! Regex(#"^(?:By|BY|Par|PAR)\s+(?<name>\p{Lu}[^\n]*)$"#)
-        arabicByline = try! Regex(#"^(?:كتب|كتبت|بقلم|إعداد|تقرير)\s*:\s*(?<name>[^\n]+)$"#)
-        source = try! Regex(#"^(?:Source|SOURCE|Sources|Source de l'article|المصدر)\s*:\s*(?<rest>[^\n]+)$"#)
-        dateLabel = try! Regex(#"^(?:Updated|Last updated|Published(?: on| On)?|Posted(?: on)?|Publié le|Mis à jour(?: le)?|آخر تحديث|تاريخ النشر|نشر في|تم النشر|نُشر في)\s*:?\s*(?<date>[^\n]+)$"#)
-        pipeDate = try! Regex(#"^(?<name>[^|\n]{3,40}?)\s*\|\s*(?<date>[^\n]+)$"#)
-        arabicAgencyLine = try! Regex(#"^(?<place>\p{Arabic}+)\s+(?<date>.*\d.*?)\s+(?<agency>\p{Arabic}+)$"#)
         dateWords = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

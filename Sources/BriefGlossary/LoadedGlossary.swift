@@ -82,12 +82,25 @@ public final class LoadedGlossary: @unchecked Sendable {
     static func compiledBuiltIn(data: DataDirectory, cache: String) throws(GlossaryError) -> CompiledGlossary? {
         let folder = data.path("Lexicons/glossary")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".txt") }).sorted() else { return nil }
-        // Named by a hash of every file's name and bytes, so an edit makes a new compact form.
+        // Named by a hash of every file's name, size and modification time (to the nanosecond), so
+        // an edit makes a new compact form; reading every byte at each start would cost more.
         var hash: UInt64 = 0xcbf29ce484222325
+        func mix(_ value: UInt64) {
+            var value = value
+            for _ in 0..<8 { hash = (hash ^ (value & 0xFF)) &* 0x100000001b3; value >>= 8 }
+        }
         for name in names {
-            guard let bytes = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
+            var info = stat()
+            guard stat(folder + "/" + name, &info) == 0 else { return nil }
             for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-            bytes.withUnsafeBytes { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 } }
+            mix(UInt64(info.st_size))
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            mix(UInt64(bitPattern: Int64(modified.tv_sec)))
+            mix(UInt64(bitPattern: Int64(modified.tv_nsec)))
         }
         let path = "\(cache)/glossary-v\(CompiledGlossary.version)-\(String(hash, radix: 16)).bin"
         if let compiled = CompiledGlossary(path: path) { return compiled }

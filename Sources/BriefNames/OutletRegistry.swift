@@ -1,4 +1,3 @@
-import BriefLanguage
 import BriefResources
 import BriefText
 
@@ -56,13 +55,31 @@ public struct OutletRegistry: Sendable {
         index[Self.fold(name)].map { outlets[$0] }
     }
 
-    /// Lowercase letters and digits only; Arabic normalized, with no article split off.
+    /// Lowercase letters and digits only; Arabic normalized, with no article split off. Done
+    /// scalar by scalar with ASCII and Arabic fast paths: every spelling of every outlet is
+    /// folded when a brief starts.
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in ArabicNormalizer.normalize(text.lowercased()).unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A: out.append(Unicode.Scalar(value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: out.append(scalar)
+            case 0x00...0x7F: continue
+            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
+            case 0x0629: out.append("\u{0647}")
+            case 0x0649: out.append("\u{064A}")
+            case 0x0640, 0x064B...0x065F, 0x0670: continue
+            case 0x0620...0x06FF: if scalar.properties.isAlphabetic || (0x0660...0x0669).contains(value) { out.append(scalar) }
+            default:
+                guard scalar.properties.isAlphabetic else { continue }
                 // Accents off Latin letters: "Al-Ḥayāt" is "al-hayat".
-                if scalar.value >= 0xC0, scalar.value < 0x250, let base = String(scalar).decomposedBase { out.append(contentsOf: base.unicodeScalars) } else { out.append(scalar) }
+                let lower = String(scalar).lowercased()
+                if value >= 0xC0, value < 0x250, let base = lower.decomposedBase {
+                    out.append(contentsOf: base.unicodeScalars)
+                } else {
+                    out.append(contentsOf: lower.unicodeScalars)
+                }
             }
         }
         return String(out)
