@@ -4,6 +4,7 @@ import BriefInput
 import BriefNames
 import BriefOutput
 import BriefPipeline
+import BriefResources
 import BriefTranslate
 
 /// `brief translate`: an article or JSON Lines records translated, glossary terms held to their
@@ -168,20 +169,11 @@ struct TranslateCommand: ParsableCommand {
             if line.allSatisfy(\.isWhitespace) {
                 if !current.isEmpty { blocks.append(current.joined(separator: " ")); current = [] }
             } else {
-                current.append(line.trimmingCharacters(in: " \t\r"))
+                current.append(line.trimmedString())
             }
         }
         if !current.isEmpty { blocks.append(current.joined(separator: " ")) }
         return blocks
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
 
