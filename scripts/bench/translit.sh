@@ -4,7 +4,8 @@
 #  - romanization: character error rate (edit distance / gold length, over all names) and exact
 #    matches of `brief translit --jsonl` against the English spellings;
 #  - matching: `brief translit match --jsonl` on the gold pairs (share matched) and on random
-#    non-pairs (each Arabic name with the English of another pair, fixed seed; share matched).
+#    non-pairs (each Arabic name with the English of another pair, 10 draws with fixed seeds,
+#    leaving out combinations that are gold pairs themselves; share matched).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 gold=../shared/eval/translit
