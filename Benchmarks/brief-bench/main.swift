@@ -1,5 +1,5 @@
 // Speed figures for brief, printed (never asserted). Run release builds:
-//   swift build -c release && .build/release/brief-bench [--runs N]
+//   swift build -c release && .build/release/brief-bench [--runs N] [--only NAME]
 // Reads the seed article and evaluation data from ../shared; skips a figure, saying so, when absent.
 import BriefDocument
 import BriefGlossary
@@ -230,10 +230,15 @@ func repairFigure() throws {
 }
 
 print("brief-bench (ICU \(ICULibrary.version))")
-startupFigure()
-startupFigure(["--no-glossary"])
-try glossaryFigure()
-try segmentationFigure()
-try summaryFigure()
-try longDocumentFigure()
-try repairFigure()
+// `--only NAME` (start-up, glossary, segmentation, summaries, long, repair) prints one figure.
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+func wanted(_ name: String) -> Bool { only == nil || only == name }
+if wanted("start-up") {
+    startupFigure()
+    startupFigure(["--no-glossary"])
+}
+if wanted("glossary") { try glossaryFigure() }
+if wanted("segmentation") { try segmentationFigure() }
+if wanted("summaries") { try summaryFigure() }
+if wanted("long") { try longDocumentFigure() }
+if wanted("repair") { try repairFigure() }

@@ -58,8 +58,7 @@ public final class Analyzer {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
                 for index in scratch.indices where scratch[index] == 0x0A { scratch[index] = 0x20 }
                 let (sentenceRanges, paragraphWords) = scratch.withUnsafeBufferPointer { copy in
-                    (segmenter.sentences(in: copy, offset: range.lowerBound),
-                     segmenter.words(in: copy, offset: range.lowerBound))
+                    segmenter.sentencesAndWords(in: copy, offset: range.lowerBound)
                 }
                 guard !sentenceRanges.isEmpty else { continue }
                 let firstSentence = sentences.count
@@ -82,24 +81,44 @@ public final class Analyzer {
         }
         let tools = try tools(for: language)
         var terms: [String] = []
-        var wordTerms = [Int32](repeating: -1, count: parts.3.count)
         var capitalized = [Bool](repeating: false, count: parts.3.count)
         generation &+= 1
-        Segmenter.withBytes(of: text) { bytes in
+        var wordTerms = Segmenter.withBytes(of: text) { bytes in
             for (index, word) in parts.3.enumerated() {
-                let form = UnsafeBufferPointer(rebasing: bytes[Int(word.start)..<Int(word.end)])
-                guard let first = form.first else { continue }
+                let first = bytes[Int(word.start)]
                 if first < 0x80 {
                     capitalized[index] = first >= 0x41 && first <= 0x5A
-                } else if let scalar = String(decoding: form.prefix(4), as: UTF8.self).unicodeScalars.first {
+                } else if let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(word.start)..<min(Int(word.end), Int(word.start) + 4)]),
+                                              as: UTF8.self).unicodeScalars.first {
                     capitalized[index] = scalar.properties.isUppercase
                 }
-                guard word.kind == .letters else { continue }
-                let global = tools.termID(utf8: form)
-                guard global >= 0 else { continue }
-                wordTerms[index] = localTerm(global, terms: &terms, stems: tools.stems)
             }
+            let words = parts.3
+            return tools.termIDs(count: words.count, in: bytes) { words[$0].kind == .letters ? words[$0].range : nil }
         }
+        // Global stem ids become the document's own, numbered in order of first sight. The
+        // stamped arrays are moved out of the object for the loop (no exclusivity check per word).
+        var stamps: [UInt32] = [], localIDs: [Int32] = []
+        swap(&stamps, &self.stamps)
+        swap(&localIDs, &self.localIDs)
+        let stems = tools.stems
+        let generation = self.generation
+        if stems.count > stamps.count {
+            let size = max(stems.count, stamps.count * 2, 1024)
+            stamps += [UInt32](repeating: 0, count: size - stamps.count)
+            localIDs += [Int32](repeating: 0, count: size - localIDs.count)
+        }
+        for index in wordTerms.indices where wordTerms[index] >= 0 {
+            let slot = Int(wordTerms[index])
+            if stamps[slot] != generation {
+                stamps[slot] = generation
+                localIDs[slot] = Int32(terms.count)
+                terms.append(stems[slot])
+            }
+            wordTerms[index] = localIDs[slot]
+        }
+        swap(&stamps, &self.stamps)
+        swap(&localIDs, &self.localIDs)
         let termIndex = { (global: Int32) -> Int32? in
             Int(global) < self.stamps.count && self.stamps[Int(global)] == self.generation ? self.localIDs[Int(global)] : nil
         }
@@ -120,22 +139,6 @@ public final class Analyzer {
         return Document(text: text, language: language, script: profile.dominant, header: header,
                         paragraphs: parts.1, sentences: parts.2, words: parts.3,
                         wordTerms: wordTerms, wordIsCapitalized: capitalized, terms: terms, titleTerms: titleTerms)
-    }
-
-    /// The document's own id for a global stem id, given on first sight. Kept in arrays indexed by
-    /// the global id and stamped per document, so nothing is cleared or hashed per word.
-    private func localTerm(_ global: Int32, terms: inout [String], stems: [String]) -> Int32 {
-        let slot = Int(global)
-        if slot >= stamps.count {
-            let size = max(slot + 1, stamps.count * 2, 1024)
-            stamps += [UInt32](repeating: 0, count: size - stamps.count)
-            localIDs += [Int32](repeating: 0, count: size - localIDs.count)
-        }
-        if stamps[slot] == generation { return localIDs[slot] }
-        stamps[slot] = generation
-        localIDs[slot] = Int32(terms.count)
-        terms.append(stems[slot])
-        return localIDs[slot]
     }
 
     /// The segmentation language when none is given: from the script, English for Latin.

@@ -58,9 +58,32 @@ public final class LanguageTools {
 
     /// The global stem id of a word given as UTF-8 bytes (-1 for stop words).
     public func termID(utf8 word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var table = FormTable.placeholder
+        swap(&table, &formIDs)
+        defer { swap(&table, &formIDs) }
+        return termID(utf8: word, table: &table)
+    }
+
+    /// The global stem id of each of `count` words of a document (-1 for stop words, and for words
+    /// `range` gives no byte range for: those that are not letters).
+    public func termIDs(count: Int, in bytes: UnsafeBufferPointer<UInt8>, range: (Int) -> Range<Int>?) -> [Int32] {
+        // The form table is moved out of the object for the loop: touching a class's stored
+        // property costs an exclusivity check, and this runs for every word of every article.
+        var table = FormTable.placeholder
+        swap(&table, &formIDs)
+        defer { swap(&table, &formIDs) }
+        var ids = [Int32](repeating: -1, count: count)
+        for index in 0..<count {
+            guard let word = range(index) else { continue }
+            ids[index] = termID(utf8: UnsafeBufferPointer(rebasing: bytes[word]), table: &table)
+        }
+        return ids
+    }
+
+    private func termID(utf8 word: UnsafeBufferPointer<UInt8>, table: inout FormTable) -> Int32 {
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        if let id = formIDs[hash] { return id }
+        if let id = table[hash] { return id }
         let normalized = normalize(Substring(String(decoding: word, as: UTF8.self)))
         var id: Int32 = -1
         if !isStopword(normalized) {
@@ -73,8 +96,8 @@ public final class LanguageTools {
                 stemIDs[stem] = id
             }
         }
-        if formIDs.count > 200_000 { formIDs = FormTable() }
-        formIDs.insert(hash, id)
+        if table.count > 200_000 { table = FormTable() }
+        table.insert(hash, id)
         return id
     }
 
@@ -101,6 +124,15 @@ struct FormTable {
 
     private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 1 << 12)
     private(set) var count = 0
+
+    init() {}
+
+    private init(slots: [Slot]) {
+        self.slots = slots
+    }
+
+    /// An empty stand-in with no storage, for while the real table is moved out.
+    static var placeholder: FormTable { FormTable(slots: []) }
 
     subscript(key: UInt64) -> Int32? {
         let key = key == 0 ? 1 : key

@@ -21,6 +21,9 @@ struct BlockRepair {
     private var runs: [Range<Int>] = []
     private var runAt: [Int32]
     private var quoteOpens: [Int: Bool] = [:]
+    /// Whether some straight quote's role was taken from the quotes before it rather than from its
+    /// neighbours: a token examined on its own may then read it otherwise than its line would.
+    private(set) var quoteRolesFollowState = false
     private var word = LowercaseWord()
     /// The letter sequence whose splits are being scored, and what is known of it.
     private var currentWord = 0..<0
@@ -216,6 +219,7 @@ struct BlockRepair {
                 if C.isUpper(before), position < 2 || !C.isLetter(at(position - 2)) { continue }
                 // French elision ("l'armée", "trufféd'âneries"): an apostrophe, whatever precedes it.
                 if endsWithElision(before: position) { continue }
+                quoteRolesFollowState = true
                 if let first = right.first, "stdm".contains(first), open[scalar] == false, !model.contractions.isEmpty { continue }
                 opens = open[scalar] == false
             } else if C.isSeparator(before) || C.isOpening(before) || C.isDash(before) {
@@ -223,6 +227,7 @@ struct BlockRepair {
             } else if C.isSeparator(after) || C.isClosingPunctuation(after) {
                 opens = false
             } else {
+                quoteRolesFollowState = true
                 opens = open[scalar] == false
             }
             quoteOpens[position] = opens

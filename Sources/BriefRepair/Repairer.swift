@@ -96,13 +96,24 @@ public struct Repairer {
     }
 
     static func glueSignals(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        // The last three bytes before the current one: z y x, then c.
-        var z: UInt8 = 0, y: UInt8 = 0, x: UInt8 = 0
         func lower(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
         func upper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
         func letter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || upper(byte) }
-        for c in bytes {
+        func sentenceEnd(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+        // Every signal turns on its middle byte x (between y before it and c after it): a capital,
+        // one of ! ( , . : ; ?, or the 80 inside a curly quote. Most bytes are none of these and
+        // are passed over with two comparisons.
+        let marks: UInt64 = 1 << 0x21 | 1 << 0x28 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
+        guard bytes.count >= 3 else { return 0 }
+        var count = 0
+        for index in 1..<(bytes.count - 1) {
+            let x = bytes[index]
+            if x < 0x40 {
+                guard (marks >> UInt64(x)) & 1 == 1 else { continue }
+            } else if x >= 0x5B && x != 0x80 {
+                continue
+            }
+            let y = bytes[index - 1], c = bytes[index + 1]
             if lower(y) {
                 switch x {
                 case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
@@ -110,16 +121,16 @@ public struct Repairer {
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("):
                     if letter(c) { count += 1 }
                 default:
-                    if upper(x) && letter(c) && c >= 0x61 && y < 0x80 { count += 1 }
+                    // "UnitedStates": a small ASCII letter, a capital, a small letter.
+                    if upper(x) && c >= 0x61 && c <= 0x7A && y < 0x80 { count += 1 }
                 }
             }
-            // A letter, then “ or ‘ (E2 80 9C / 98): z is the letter, y x c the quote.
-            if y == 0xE2 && x == 0x80 && (c == 0x9C || c == 0x98) && letter(z) { count += 1 }
-            // Sentence punctuation, then “ or ‘.
-            if (z == UInt8(ascii: ".") || z == UInt8(ascii: "!") || z == UInt8(ascii: "?")) && y == 0xE2 && x == 0x80 && (c == 0x9C || c == 0x98) { count += 1 }
-            z = y
-            y = x
-            x = c
+            // A letter or sentence punctuation, then “ or ‘ (E2 80 9C / 98).
+            if x == 0x80, y == 0xE2, c == 0x9C || c == 0x98, index >= 2 {
+                let z = bytes[index - 2]
+                if letter(z) { count += 1 }
+                if sentenceEnd(z) { count += 1 }
+            }
         }
         return count
     }
@@ -133,6 +144,7 @@ public struct Repairer {
         var spaces = false
         let clean = copy.withUTF8 { bytes -> Bool in
             guard signals == 0 else { return false }
+            func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
             var hash: UInt64 = 0xcbf29ce484222325
             var start = 0
             var length = 0
@@ -149,7 +161,7 @@ public struct Repairer {
             }
             while index < count {
                 let byte = bytes[index]
-                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
+                if isLetter(byte) {
                     if length == 0 { start = index; hash = 0xcbf29ce484222325 }
                     hash = (hash ^ UInt64(byte | 0x20)) &* 0x100000001b3
                     length += 1
@@ -195,6 +207,13 @@ public struct Repairer {
         let clean = copy.withUTF8 { bytes -> Bool in
             func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
             func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            // . ! ? , ; : ) "
+            func isSignPunctuation(_ byte: UInt8) -> Bool {
+                switch byte {
+                case 0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x3A, 0x29, 0x22: return true
+                default: return false
+                }
+            }
             // The length of a space at `index`: ASCII, or U+00A0, U+2000–U+200A, U+202F, U+3000 (which
             // the full pass would only turn into plain spaces); 0 elsewhere.
             func spaceLength(_ index: Int) -> Int {
@@ -205,6 +224,12 @@ public struct Repairer {
                    bytes[index + 2] <= 0x8A || bytes[index + 2] == 0xAF { return 3 }
                 if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
                 return 0
+            }
+            // Whether a long run of letters is part of a word with an apostrophe ("del'alternance"):
+            // the full pass weighs that whole word, whose frequency is not the run's.
+            func joinedByApostrophe(_ run: Range<Int>, _ token: Range<Int>) -> Bool {
+                (run.lowerBound >= token.lowerBound + 2 && bytes[run.lowerBound - 1] == 0x27 && isLetter(bytes[run.lowerBound - 2]))
+                    || (run.upperBound + 1 < token.upperBound && bytes[run.upperBound] == 0x27 && isLetter(bytes[run.upperBound + 1]))
             }
             var start = 0
             var index = 0
@@ -224,7 +249,8 @@ public struct Repairer {
                     let byte = bytes[position]
                     if byte >= 0x80 { nonASCII = true }
                     if isLetter(byte) { letters += 1 } else {
-                        if letters >= 9, !isKnown(bytes, (position - letters)..<position, model: model) { suspicious = true }
+                        if letters >= 9, joinedByApostrophe((position - letters)..<position, token)
+                            || !isKnown(bytes, (position - letters)..<position, model: model) { suspicious = true }
                         letters = 0
                     }
                     if position > token.lowerBound {
@@ -232,14 +258,15 @@ public struct Repairer {
                         if previous >= 0x61 && previous <= 0x7A && byte >= 0x41 && byte <= 0x5A { suspicious = true }
                         if (isLetter(previous) && isDigit(byte)) || (isDigit(previous) && isLetter(byte)) { suspicious = true }
                         // As the block's own test: an apostrophe before a letter ("didn't") is no sign.
-                        if ".!?,;:)\"".utf8.contains(previous), isLetter(byte) || byte == 0x28 || byte == 0x22 || byte == 0x27 {
+                        if isSignPunctuation(previous), isLetter(byte) || byte == 0x28 || byte == 0x22 || byte == 0x27 {
                             suspicious = true
                         }
                         if byte == 0x28 || byte == 0x22 { suspicious = true }
                     }
                     position += 1
                 }
-                if letters >= 9, !isKnown(bytes, (token.upperBound - letters)..<token.upperBound, model: model) { suspicious = true }
+                if letters >= 9, joinedByApostrophe((token.upperBound - letters)..<token.upperBound, token)
+                    || !isKnown(bytes, (token.upperBound - letters)..<token.upperBound, model: model) { suspicious = true }
                 guard suspicious || nonASCII else { continue }
                 let scalars = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[token]), as: UTF8.self).unicodeScalars)
                 if scalars.contains(where: { Self.isInvisible($0) || Self.isExoticSpace($0) }) { return false }
@@ -249,10 +276,13 @@ public struct Repairer {
                 var block = BlockRepair(scalars: scalars, range: 0..<scalars.count, model: model, vocabulary: [:],
                                         settings: settings, light: true, memo: memo,
                                         startsWithSentence: Self.startsSentence(bytes, before: token.lowerBound))
-                // The full pass would find the same breaks in this token, unless straight quotes,
-                // whose roles depend on the quotes before them, are in it.
-                if bytes[token].contains(where: { $0 == 0x22 || $0 == 0x27 }) { quoted = true }
                 let breaks = block.breaks()
+                // The full pass would find the same breaks in this token, unless a straight quote
+                // in it took its role from the quotes before it (its line may have others). Text
+                // with many signs of glue gets the full pass's closer look: any quote counts there.
+                if dense ? bytes[token].contains(where: { $0 == 0x22 || $0 == 0x27 }) : block.quoteRolesFollowState {
+                    quoted = true
+                }
                 guard !breaks.isEmpty else { continue }
                 for (position, reason) in breaks {
                     let offset = token.lowerBound + scalars[..<position].reduce(0) { $0 + UTF8.width($1) }

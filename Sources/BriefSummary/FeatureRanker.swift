@@ -18,21 +18,12 @@ public struct FeatureRanker: Ranker {
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let table = Self.features(of: document, vectors: vectors)
-        var scores: [Double] = []
-        var explained: [[(name: String, value: Double)]] = []
-        scores.reserveCapacity(table.count)
-        for row in table {
+        let scores = table.map { row in
             var score = 0.0
-            var parts: [(name: String, value: Double)] = []
-            for (index, value) in row.enumerated() {
-                let weight = weights.feature[index]
-                score += weight * value
-                parts.append((Self.featureNames[index], value))
-            }
-            scores.append(score)
-            explained.append(parts)
+            for (index, value) in row.enumerated() { score += weights.feature[index] * value }
+            return score
         }
-        return Ranking(scores: scores, features: explained, redundancy: weights.redundancy)
+        return Ranking(scores: scores, featureNames: Self.featureNames, featureValues: table, redundancy: weights.redundancy)
     }
 
     /// One row of feature values per sentence (see `featureNames`).

@@ -14,14 +14,24 @@ public protocol Ranker: Sendable {
 /// The scores of a document's sentences and, per sentence, the named features behind them.
 public struct Ranking: Sendable {
     public var scores: [Double]
-    public var features: [[(name: String, value: Double)]]
+    /// The names of the features behind the scores.
+    public var featureNames: [String]
+    /// Per sentence, the value of each feature in `featureNames`, in that order.
+    public var featureValues: [[Double]]
     /// Weight of redundancy against score when choosing (0 = none).
     public var redundancy: Double
 
-    public init(scores: [Double], features: [[(name: String, value: Double)]] = [], redundancy: Double = 0) {
+    public init(scores: [Double], featureNames: [String] = [], featureValues: [[Double]] = [], redundancy: Double = 0) {
         self.scores = scores
-        self.features = features.count == scores.count ? features : scores.map { _ in [] }
+        self.featureNames = featureNames
+        self.featureValues = featureValues.count == scores.count ? featureValues : scores.map { _ in [] }
         self.redundancy = redundancy
+    }
+
+    /// Per sentence, the named features behind its score (for explanations; built on demand so
+    /// that ranking makes no name pairs per sentence).
+    public var features: [[(name: String, value: Double)]] {
+        featureValues.map { values in zip(featureNames, values).map { (name: $0.0, value: $0.1) } }
     }
 }
 
@@ -34,7 +44,7 @@ public struct LeadRanker: Ranker {
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let count = document.sentences.count
         return Ranking(scores: (0..<count).map { Double(count - $0) / Double(max(count, 1)) },
-                       features: (0..<count).map { [("position", Double($0))] })
+                       featureNames: ["position"], featureValues: (0..<count).map { [Double($0)] })
     }
 }
 
@@ -53,7 +63,7 @@ public struct CentralityRanker: Ranker {
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let scores = centrality(document.sentences.count, vectors: vectors)
-        return Ranking(scores: scores, features: scores.map { [("centrality", $0)] })
+        return Ranking(scores: scores, featureNames: ["centrality"], featureValues: scores.map { [$0] })
     }
 
     /// PageRank over the windowed similarity graph, scaled so the most central sentence is 1.

@@ -58,8 +58,7 @@ public final class BreakIterator {
     }
 
     /// Calls `body(start, end, ruleStatus)` for each segment of `bytes`, in order; offsets are
-    /// relative to `bytes`. ICU reads the bytes in place, so they must stay valid throughout,
-    /// which this scoped call guarantees.
+    /// relative to `bytes`. The bytes are copied in (as UTF-16) before the first call.
     public func forEachSegment(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) -> Void) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var status: Int32 = 0
@@ -67,6 +66,20 @@ public final class BreakIterator {
             brief_breaker_set_text(handle, $0, Int64(bytes.count), &status)
         }
         guard !ICUStatus.isFailure(status) else { return }
+        segments(body)
+    }
+
+    /// Calls `body` for each segment of the text `other` was last given (converted once for
+    /// both); `other` must not be given new text meanwhile, which this scoped call ensures for
+    /// callers that hold both.
+    public func forEachSegment(ofTextIn other: BreakIterator, _ body: (Int, Int, Int32) -> Void) {
+        var status: Int32 = 0
+        brief_breaker_share_text(handle, other.handle, &status)
+        guard !ICUStatus.isFailure(status) else { return }
+        segments(body)
+    }
+
+    private func segments(_ body: (Int, Int, Int32) -> Void) {
         let capacity = 512
         var boundaries = [Int64](repeating: 0, count: capacity)
         var statuses = [Int32](repeating: 0, count: capacity)

@@ -28,6 +28,19 @@ public final class Segmenter {
         Self.withBytes(of: text) { words(in: $0) }
     }
 
+    /// Sentence ranges and word tokens within `bytes`, shifted by `base`: the same as
+    /// `sentences(in:offset:)` and `words(in:offset:)`, with the text handed to ICU once.
+    public func sentencesAndWords(in bytes: UnsafeBufferPointer<UInt8>, offset base: Int = 0) -> ([Range<Int>], [WordToken]) {
+        let sentences = sentences(in: bytes, offset: base)
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(bytes.count / 6)
+        wordIterator.forEachSegment(ofTextIn: sentenceIterator) { start, end, status in
+            guard let kind = WordKind(ruleStatus: status) else { return }
+            tokens.append(WordToken(start: Int32(start + base), end: Int32(end + base), kind: kind))
+        }
+        return (sentences, tokens)
+    }
+
     /// Sentence ranges within `bytes`, shifted by `base`, trimmed of surrounding whitespace.
     public func sentences(in bytes: UnsafeBufferPointer<UInt8>, offset base: Int = 0) -> [Range<Int>] {
         var merged: [Range<Int>] = []

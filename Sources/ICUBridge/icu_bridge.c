@@ -3,6 +3,7 @@
 // nothing in Swift depends on the ICU version.
 #include "icu_bridge.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -12,6 +13,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
@@ -32,7 +35,16 @@ void brief_icu_version(char *out, int32_t capacity) {
 
 struct brief_breaker {
     UBreakIterator *iterator;
-    UText *text;
+    // The text as UTF-16, which ICU's iterators walk faster than UTF-8 through a UText, and for
+    // text that is not all ASCII the UTF-8 offset of each UTF-16 unit (plus one for the end).
+    UChar *units;
+    int32_t *offsets;
+    int32_t capacity;
+    int32_t length;
+    int mapped;
+    // Set when the text is another breaker's (brief_breaker_share_text).
+    const struct brief_breaker *shared;
+    int32_t previous;
     int started;
     int done;
 };
@@ -60,20 +72,73 @@ brief_breaker *brief_breaker_open(int32_t kind, const char *locale, int32_t *err
 void brief_breaker_close(brief_breaker *breaker) {
     if (breaker == NULL) return;
     ubrk_close(breaker->iterator);
-    if (breaker->text != NULL) utext_close(breaker->text);
+    free(breaker->units);
+    free(breaker->offsets);
     free(breaker);
 }
 
 void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t length, int32_t *error) {
-    UErrorCode status = U_ZERO_ERROR;
-    // Reusing the UText avoids an allocation per call.
-    breaker->text = utext_openUTF8(breaker->text, utf8, length, &status);
-    if (U_FAILURE(status)) {
-        *error = status;
-        breaker->done = 1;
+    breaker->done = 1;
+    breaker->shared = NULL;
+    if (length < 0 || length >= INT32_MAX / 2) {
+        *error = U_INDEX_OUTOFBOUNDS_ERROR;
         return;
     }
-    ubrk_setUText(breaker->iterator, breaker->text, &status);
+    int32_t count = (int32_t)length;
+    // UTF-16 never needs more units than UTF-8 has bytes; buffers are reused across texts.
+    if (count + 1 > breaker->capacity) {
+        int32_t capacity = count + 1 > 2 * breaker->capacity ? count + 1 : 2 * breaker->capacity;
+        UChar *units = realloc(breaker->units, (size_t)capacity * sizeof(UChar));
+        if (units != NULL) breaker->units = units;
+        int32_t *offsets = realloc(breaker->offsets, (size_t)capacity * sizeof(int32_t));
+        if (offsets != NULL) breaker->offsets = offsets;
+        if (units == NULL || offsets == NULL) {
+            *error = U_MEMORY_ALLOCATION_ERROR;
+            return;
+        }
+        breaker->capacity = capacity;
+    }
+    const uint8_t *bytes = (const uint8_t *)utf8;
+    uint8_t high = 0;
+    for (int32_t i = 0; i < count; i++) high |= bytes[i];
+    int32_t units = 0;
+    if (high < 0x80) {
+        // All ASCII (most text in Latin script): offsets are the same in both forms.
+        for (int32_t i = 0; i < count; i++) breaker->units[i] = bytes[i];
+        units = count;
+        breaker->mapped = 0;
+    } else {
+        int32_t i = 0;
+        while (i < count) {
+            int32_t start = i;
+            UChar32 c;
+            U8_NEXT(bytes, i, count, c);
+            if (c < 0) c = 0xFFFD;
+            breaker->offsets[units] = start;
+            if (c > 0xFFFF) breaker->offsets[units + 1] = start;
+            U16_APPEND_UNSAFE(breaker->units, units, c);
+        }
+        breaker->offsets[units] = count;
+        breaker->mapped = 1;
+    }
+    breaker->length = units;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, breaker->units, units, &status);
+    *error = status;
+    breaker->started = 0;
+    breaker->done = U_FAILURE(status) ? 1 : 0;
+}
+
+void brief_breaker_share_text(brief_breaker *breaker, const brief_breaker *source, int32_t *error) {
+    breaker->done = 1;
+    if (source->units == NULL || (source->done && !source->started)) {
+        *error = U_ILLEGAL_ARGUMENT_ERROR;
+        return;
+    }
+    // Units and offsets stay owned by the source, which must not be given new text meanwhile.
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, source->units, source->length, &status);
+    breaker->shared = source;
     *error = status;
     breaker->started = 0;
     breaker->done = U_FAILURE(status) ? 1 : 0;
@@ -82,11 +147,15 @@ void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t le
 int64_t brief_breaker_next(brief_breaker *breaker, int64_t *boundaries, int32_t *statuses, int64_t capacity) {
     int64_t count = 0;
     if (breaker->done) return 0;
+    const brief_breaker *text = breaker->shared != NULL ? breaker->shared : breaker;
+    const int32_t *offsets = text->mapped ? text->offsets : NULL;
     if (!breaker->started && capacity > 0) {
-        boundaries[count] = ubrk_first(breaker->iterator);
+        int32_t first = ubrk_first(breaker->iterator);
+        boundaries[count] = offsets ? offsets[first] : first;
         statuses[count] = 0;
         count++;
         breaker->started = 1;
+        breaker->previous = first;
     }
     while (count < capacity) {
         int32_t position = ubrk_next(breaker->iterator);
@@ -94,8 +163,11 @@ int64_t brief_breaker_next(brief_breaker *breaker, int64_t *boundaries, int32_t 
             breaker->done = 1;
             break;
         }
-        boundaries[count] = position;
-        statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+        boundaries[count] = offsets ? offsets[position] : position;
+        // A lone space is never a word (status 0): about half of all segments, spared the call.
+        int space = position == breaker->previous + 1 && text->units[breaker->previous] == 0x20;
+        statuses[count] = space ? 0 : ubrk_getRuleStatus(breaker->iterator);
+        breaker->previous = position;
         count++;
     }
     return count;

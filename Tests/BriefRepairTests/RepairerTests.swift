@@ -48,6 +48,25 @@ func repairer(_ language: String = "en") throws -> Repairer {
         #expect(twice.edits.filter { $0.kind == .insertedSpace }.map(\.line) == [1, 3])
     }
 
+    /// Long clean text with a few glitches and quotes: quotes whose role does not depend on the
+    /// quotes before them keep the token path, and it finds what the full pass would.
+    @Test func glitchesBesideQuotesInCleanText() throws {
+        let filler = String(repeating: "The ministry said the talks would continue next week in the capital. ", count: 9)
+        let text = "(CNN)Sofia met the envoy. " + filler + "He called it \"a good start,\" and left.Officials said the government's plan stands."
+        let fixed = try repairer().repair(text)
+        #expect(fixed.text == "(CNN) Sofia met the envoy. " + filler
+                + "He called it \"a good start,\" and left. Officials said the government's plan stands.")
+        #expect(fixed.insertedSpaces == 2)
+    }
+
+    /// In text with signs of glue, a long word joined by an apostrophe is weighed whole, as in
+    /// the full pass.
+    @Test func gluedElisionInFrenchTextWithGlitches() throws {
+        let filler = String(repeating: "Le ministre a déclaré que les discussions continueront la semaine prochaine. ", count: 9)
+        let fixed = try repairer("fr").repair(filler + "Il a parlé.Elle a appelé à faire le choix del'alternance fondamentale.")
+        #expect(fixed.text.hasSuffix("Il a parlé. Elle a appelé à faire le choix de l'alternance fondamentale."))
+    }
+
     @Test func sentencesGluedAtParagraphBreaks() throws {
         let result = try repairer().repair("Turkey wants the jets, Reuters reported.Turkey and the United States disagree. “We are ready,” he said.“We will act.”")
         #expect(result.text == "Turkey wants the jets, Reuters reported. Turkey and the United States disagree. “We are ready,” he said. “We will act.”")

@@ -53,6 +53,24 @@ private func texts(_ ranges: [Range<Int>], in text: String) -> [String] {
         #expect(words[0].kind == .letters)
     }
 
+    @Test func offsetsStayInUTF8BeyondASCII() throws {
+        // ICU walks UTF-16; offsets must come back as UTF-8 bytes, also after characters of two,
+        // three and four bytes (é, the curly quotes, the emoji outside the Basic Plane).
+        let text = "Café “Hatha” 😀 said: S-400 is coming. وقال الوزير 𠀀 نعم. Done  now!"
+        let segmenter = try english()
+        let bytes = Array(text.utf8)
+        let words = segmenter.words(in: text)
+        let shown = words.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(shown == ["Café", "Hatha", "said", "S", "400", "is", "coming", "وقال", "الوزير", "𠀀", "نعم", "Done", "now"])
+        #expect(texts(segmenter.sentences(in: text), in: text)
+                == ["Café “Hatha” 😀 said: S-400 is coming.", "وقال الوزير 𠀀 نعم.", "Done  now!"])
+        // One hand-over of the text to ICU gives the same as the two separate calls.
+        let (sentences, both) = bytes.withUnsafeBufferPointer { segmenter.sentencesAndWords(in: $0, offset: 7) }
+        #expect(sentences == segmenter.sentences(in: text).map { ($0.lowerBound + 7)..<($0.upperBound + 7) })
+        #expect(both.map { $0.range } == words.map { ($0.range.lowerBound + 7)..<($0.range.upperBound + 7) })
+        #expect(both.map(\.kind) == words.map(\.kind))
+    }
+
     @Test func arabicWordsKeepProclitics() throws {
         let segmenter = try Segmenter(language: "ar")
         let text = "وقال الوزير"

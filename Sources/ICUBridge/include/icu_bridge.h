@@ -27,9 +27,13 @@ typedef struct brief_breaker brief_breaker;
 brief_breaker *brief_breaker_open(int32_t kind, const char *locale, int32_t *error);
 void brief_breaker_close(brief_breaker *breaker);
 
-/// Points the iterator at UTF-8 text. ICU keeps the pointer: the caller keeps the bytes alive
-/// and unchanged until the last call to brief_breaker_next for this text.
+/// Points the iterator at UTF-8 text, copied (as UTF-16) into the breaker's own buffer; offsets
+/// reported by brief_breaker_next are UTF-8 byte offsets of the original.
 void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t length, int32_t *error);
+
+/// Points the iterator at the text last given to `source` (converted once for both). `source`
+/// must outlive this text's iteration and not be given new text meanwhile.
+void brief_breaker_share_text(brief_breaker *breaker, const brief_breaker *source, int32_t *error);
 
 /// Writes up to `capacity` following boundaries (UTF-8 byte offsets) and the rule status of the
 /// segment that ends at each of them. Returns how many were written; 0 when the text is done.
