@@ -124,12 +124,30 @@ public final class HeadParser {
         return (lines, fields, min(bodyStart, bytes.count))
     }
 
+    /// How many whitespace-separated words a line has, by bytes when it is ASCII (most first
+    /// lines are, and splitting by characters costs more than the rest of the check).
+    static func wordCount(_ line: String) -> Int {
+        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if !space, !inWord { count += 1 }
+                inWord = !space
+            }
+            return count
+        }
+        if let ascii, let count = ascii { return count }
+        return line.split(whereSeparator: \.isWhitespace).count
+    }
+
     /// Reads one whole line of the head; false when the line is not a head line (the body starts).
     private func classifyLine(_ bytes: UnsafeBufferPointer<UInt8>, _ span: LineSpan, isFirst: Bool,
                               fields: inout HeadFields, lines: inout [HeaderLine]) -> Bool {
         let line = Self.string(bytes, span.content)
-        let words = line.split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty, words.count <= maxTitleWords else { return false }
+        let wordCount = Self.wordCount(line)
+        guard wordCount > 0, wordCount <= maxTitleWords else { return false }
         func take(_ field: HeaderField) -> Bool {
             lines.append(HeaderLine(field: field, range: span.content))
             return true
@@ -187,19 +205,19 @@ public final class HeadParser {
             if fields.outlet == nil { fields.outlet = String(agency) }
             return take(.dateline)
         }
-        if words.count <= 8, !Self.endsSentence(line), let parts = splitShortLine(line) {
+        if wordCount <= 8, !Self.endsSentence(line), let parts = splitShortLine(line) {
             apply(parts, &fields)
             return take(parts.kind == .outletDate ? .source : .dateline)
         }
-        if !isFirst, words.count <= 4, line.allSatisfy({ !$0.isLowercase }), line.contains(where: \.isUppercase),
+        if !isFirst, wordCount <= 4, line.allSatisfy({ !$0.isLowercase }), line.contains(where: \.isUppercase),
            !line.contains(where: \.isNumber) {
             // "ANKARA" alone under the byline; "RASHA AL-OMARI" under the title.
-            if words.count == 1 { setPlace(line, &fields); return take(.dateline) }
+            if wordCount == 1 { setPlace(line, &fields); return take(.dateline) }
             if fields.byline == nil { fields.byline = line.trimmed }
             return take(.byline)
         }
         if isFirst, !Self.endsSentence(line), inlineTagLength(line) == nil, !Self.continuesOnNextLine(bytes, after: span),
-           span.next < bytes.count || words.count >= 2 {
+           span.next < bytes.count || wordCount >= 2 {
             fields.title = line.trimmed
             return take(.title)
         }
@@ -359,7 +377,8 @@ public final class HeadParser {
     /// Whether text is a date (and time) and nothing else: "April 3, 2024 4:15 PM GMT+3",
     /// "03.04.2024", "الأربعاء 3 نيسان 2024", "3 - 4".
     func isDate(_ text: String) -> Bool {
-        guard text.contains(where: \.isNumber), text.count <= 60 else { return false }
+        // Length first, counted no further than needed: every article's first line is asked.
+        guard text.prefix(61).count <= 60, text.contains(where: \.isNumber) else { return false }
         var wordCount = 0
         for token in text.split(whereSeparator: { " ,،./:-–+·()".contains($0) }) {
             wordCount += 1

@@ -81,8 +81,7 @@ public final class LanguageTools {
     }
 
     private func termID(utf8 word: UnsafeBufferPointer<UInt8>, table: inout FormTable) -> Int32 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        let hash = FormTable.hash(word)
         if let id = table[hash] { return id }
         let normalized = normalize(Substring(String(decoding: word, as: UTF8.self)))
         var id: Int32 = -1
@@ -113,16 +112,20 @@ public final class LanguageTools {
     }
 }
 
-/// An open-addressing table from a 64-bit hash to an id: Dictionary would hash the hash again,
-/// once per word of every article.
+/// An open-addressing table from a 64-bit hash of a word form to an id: Dictionary would hash
+/// the hash again, once per word of every article.
 struct FormTable {
-    /// Key and id side by side: one cache line per probe.
+    /// 32 bits of the key and the id: eight bytes a slot, so that the table of a long batch stays
+    /// in the processor's cache. The other bits of the key chose the slot; two forms would have
+    /// to agree on those and on these 32 to be confused (about one lookup in 10^9 of a new form).
     private struct Slot {
-        var key: UInt64
+        var check: UInt32
         var value: Int32
     }
 
-    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 1 << 12)
+    private var slots = [Slot](repeating: Slot(check: 0, value: 0), count: 1 << 12)
+    /// Full keys, read only when the table grows.
+    private var keys: [UInt64] = []
     private(set) var count = 0
 
     init() {}
@@ -134,14 +137,43 @@ struct FormTable {
     /// An empty stand-in with no storage, for while the real table is moved out.
     static var placeholder: FormTable { FormTable(slots: []) }
 
+    /// A 64-bit hash of a word's bytes, eight at a time.
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
+        var index = 0
+        while index < word.count {
+            var chunk: UInt64 = 0
+            var shift: UInt64 = 0
+            let end = min(index + 8, word.count)
+            while index < end {
+                chunk |= UInt64(word[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = (hash ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+        }
+        return hash
+    }
+
+    private func slot(for key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    private static func check(_ key: UInt64) -> UInt32 {
+        let low = UInt32(truncatingIfNeeded: key)
+        return low == 0 ? 1 : low
+    }
+
     subscript(key: UInt64) -> Int32? {
-        let key = key == 0 ? 1 : key
+        let check = Self.check(key)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        guard mask >= 0 else { return nil }
+        var slot = slot(for: key, mask: mask)
         return slots.withUnsafeBufferPointer { table -> Int32? in
             while true {
-                let stored = table[slot].key
-                if stored == key { return table[slot].value }
+                let stored = table[slot].check
+                if stored == check { return table[slot].value }
                 if stored == 0 { return nil }
                 slot = (slot + 1) & mask
             }
@@ -149,19 +181,28 @@ struct FormTable {
     }
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
-        let key = key == 0 ? 1 : key
         if (count + 1) * 2 > slots.count { grow() }
+        let check = Self.check(key)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while slots[slot].key != 0, slots[slot].key != key { slot = (slot + 1) & mask }
-        if slots[slot].key == 0 { count += 1 }
-        slots[slot] = Slot(key: key, value: value)
+        var slot = slot(for: key, mask: mask)
+        while slots[slot].check != 0, slots[slot].check != check { slot = (slot + 1) & mask }
+        if slots[slot].check == 0 {
+            count += 1
+            keys.append(key)
+        }
+        slots[slot] = Slot(check: check, value: value)
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(key: 0, value: 0), count: old.count * 2)
+        let old = slots, oldKeys = keys
+        slots = [Slot](repeating: Slot(check: 0, value: 0), count: max(old.count * 2, 1 << 12))
+        keys = []
         count = 0
-        for entry in old where entry.key != 0 { insert(entry.key, entry.value) }
+        // Each key's id is found under its check in the old table before it is placed again.
+        var ids: [Int32] = []
+        ids.reserveCapacity(oldKeys.count)
+        let previous = FormTable(slots: old)
+        for key in oldKeys { ids.append(previous[key] ?? -1) }
+        for (key, id) in zip(oldKeys, ids) { insert(key, id) }
     }
 }

@@ -5,7 +5,7 @@ struct BlockRepair {
     let text: [Unicode.Scalar]
     let range: Range<Int>
     let model: RepairModel
-    let vocabulary: [UInt64: Int]
+    let vocabulary: HashTable<Int>
     let settings: Repairer.Settings
     /// Clean-looking text: only long words and suspicious tokens are examined, with no layout search.
     let light: Bool
@@ -31,13 +31,13 @@ struct BlockRepair {
     private var skipWord = false
     private var skipAbove: Float = 5
     /// Whole-word frequencies already looked up, by hash of the lowercase word.
-    private var wholeCache: [UInt64: Float] = [:]
+    private var wholeCache = HashTable<Float>()
 
     /// Whether the block's first word starts a sentence: true for a line; a token examined on its
     /// own takes it from the text before it.
     let startsWithSentence: Bool
 
-    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: [UInt64: Int], settings: Repairer.Settings, light: Bool = false,
+    init(scalars: [Unicode.Scalar], range: Range<Int>, model: RepairModel, vocabulary: HashTable<Int>, settings: Repairer.Settings, light: Bool = false,
          memo: FrequencyMemo = FrequencyMemo(), startsWithSentence: Bool = true) {
         self.light = light
         self.startsWithSentence = startsWithSentence
@@ -353,7 +353,7 @@ struct BlockRepair {
             let previous = at(position - 1)
             if C.isLower(previous) && C.isUpper(scalar) { return true }
             if (C.isLetter(previous) && C.isDigit(scalar)) || (C.isDigit(previous) && C.isLetter(scalar)) { return true }
-            if position + 1 < run.upperBound, ".!?,;:\u{201D}\u{2019}\")".unicodeScalars.contains(previous),
+            if position + 1 < run.upperBound, C.isClausePunctuation(previous) || previous == "\u{201D}" || previous == "\u{2019}" || previous == "\"" || previous == ")",
                C.isLetter(scalar) || C.isOpening(scalar) || scalar == "\"" || scalar == "'" { return true }
             if C.isOpening(scalar) || scalar == "\"" { return true }
         }
@@ -404,7 +404,7 @@ struct BlockRepair {
                         currentWhole = cached
                     } else {
                         currentWhole = zipf(0..<word.count, whole: true, nameLike: C.isUpper(at(start)))
-                        wholeCache[key] = currentWhole
+                        wholeCache.set(key, currentWhole)
                     }
                     // A common word with no change of case inside is not two glued words.
                     skipWord = currentWhole >= skipAbove && !caseChange && !afterDigit
@@ -475,7 +475,7 @@ struct BlockRepair {
                     add(position, lex: 0, cue: 3.5)
                 }
             } else if (C.isOpening(b) || b == "'" || b == "\"") && b != "("
-                        && (aLetter || C.isDigit(a) || ".,!?;:".unicodeScalars.contains(a))
+                        && (aLetter || C.isDigit(a) || C.isClausePunctuation(a))
                         && (C.isLetter(next) || C.isDigit(next) || next == "'" || next == "\u{2018}") {
                 if b == "'" || b == "\"" {
                     guard quoteOpens[position] == true else { continue }
@@ -484,13 +484,13 @@ struct BlockRepair {
                         while start > run.lowerBound, C.isLetter(at(start - 1)) { start -= 1 }
                         if model.elisions.contains(lowercase(start..<position)) { continue }
                     }
-                    add(position, lex: 0, cue: ".,!?;:".unicodeScalars.contains(a) ? 3 : 2)
+                    add(position, lex: 0, cue: C.isClausePunctuation(a) ? 3 : 2)
                 } else {
                     add(position, lex: 0, cue: 3)
                 }
             } else if b == "(" && (aLetter || C.isDigit(a)) && (C.isLetter(next) || C.isDigit(next)) {
                 add(position, lex: 0, cue: 2)
-            } else if "£$€#@".unicodeScalars.contains(b) && (aLetter || ".,;:".unicodeScalars.contains(a)) {
+            } else if (b == "£" || b == "$" || b == "€" || b == "#" || b == "@") && (aLetter || a == "." || a == "," || a == ";" || a == ":") {
                 add(position, lex: 0, cue: 2.5)
             } else if C.isDigit(a) && bLetter {
                 var end = position

@@ -55,10 +55,11 @@ public struct Repairer {
             case .needsFullPass: break
             }
         }
+        // No more scalars than bytes: counting them first would be a pass of its own.
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        scalars.reserveCapacity(text.utf8.count)
         var origin: [Int32] = []  // index in the input of each kept scalar
-        origin.reserveCapacity(text.unicodeScalars.count)
+        origin.reserveCapacity(text.utf8.count)
         var removed: [(Int, Unicode.Scalar)] = []
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if Self.isInvisible(scalar), index > 0 || scalar != "\u{FEFF}" {
@@ -73,7 +74,7 @@ public struct Repairer {
             // Clean text (most text) shows almost no sign of glue; it gets a light pass that only
             // looks at long words and the few suspicious tokens, at a fraction of the cost.
             let light = text.utf8.count >= 600 && signals * 1000 < text.utf8.count * 3 / 4
-            let vocabulary = light ? [:] : Self.documentVocabulary(scalars)
+            let vocabulary = light ? HashTable<Int>() : Self.documentVocabulary(scalars)
             var blockStart = 0
             for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
                 if index > blockStart {
@@ -84,7 +85,31 @@ public struct Repairer {
                 blockStart = index + 1
             }
         }
+        if removed.isEmpty, !scalars.contains(where: Self.isExoticSpace) {
+            // Nothing removed or respaced: scalar positions are the input's, and the byte path
+            // builds the text and the edits without going scalar by scalar.
+            guard !breaks.isEmpty else { return RepairResult(text: text, edits: []) }
+            return Self.insertSpaces(into: text, at: Self.utf8Offsets(of: breaks, in: text))
+        }
         return Self.assemble(text: text, scalars: scalars, origin: origin, removed: removed, breaks: breaks)
+    }
+
+    /// The breaks at UTF-8 offsets of `text` rather than at scalar positions.
+    static func utf8Offsets(of breaks: [(position: Int, reason: String)], in text: String) -> [(offset: Int, reason: String)] {
+        let sorted = breaks.sorted { $0.position < $1.position }
+        var result: [(offset: Int, reason: String)] = []
+        result.reserveCapacity(sorted.count)
+        var next = 0
+        var scalar = 0
+        for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 {
+            while next < sorted.count, sorted[next].position == scalar {
+                result.append((offset, sorted[next].reason))
+                next += 1
+            }
+            if next == sorted.count { break }
+            scalar += 1
+        }
+        return result
     }
 
     /// How many places in `text` look like glue at a glance: a lowercase letter directly before
@@ -273,7 +298,7 @@ public struct Repairer {
                 // Curly quotes and accented letters: the block's own test, on the scalars, says
                 // whether the light pass would look at the token at all.
                 if !suspicious, scalars.count <= 5 || !BlockRepair.isSuspicious(0..<scalars.count, { scalars[$0] }) { continue }
-                var block = BlockRepair(scalars: scalars, range: 0..<scalars.count, model: model, vocabulary: [:],
+                var block = BlockRepair(scalars: scalars, range: 0..<scalars.count, model: model, vocabulary: HashTable(),
                                         settings: settings, light: true, memo: memo,
                                         startsWithSentence: Self.startsSentence(bytes, before: token.lowerBound))
                 let breaks = block.breaks()
@@ -428,8 +453,8 @@ public struct Repairer {
 
     /// How often each lowercase word appears in the text, keyed by a hash of its lowercase
     /// UTF-8 bytes: a name seen elsewhere in the article is a word.
-    static func documentVocabulary(_ scalars: [Unicode.Scalar]) -> [UInt64: Int] {
-        var counts: [UInt64: Int] = [:]
+    static func documentVocabulary(_ scalars: [Unicode.Scalar]) -> HashTable<Int> {
+        var counts = HashTable<Int>(capacity: scalars.count / 8)
         var buffer = LowercaseWord()
         var start = -1
         for index in 0...scalars.count {
@@ -438,7 +463,8 @@ public struct Repairer {
                 if start < 0 { start = index }
             } else if start >= 0 {
                 buffer.load(scalars[start..<index])
-                counts[buffer.hash(0..<buffer.count), default: 0] += 1
+                let key = buffer.hash(0..<buffer.count)
+                counts.set(key, (counts[key] ?? 0) + 1)
                 start = -1
             }
         }
@@ -532,6 +558,14 @@ enum CharacterClass {
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
+    /// . , ! ? ; :
+    static func isClausePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", "!", "?", ";", ":": return true
+        default: return false
+        }
+    }
+
     /// Opening brackets and typographic opening quotes: ( “ ‘ « [ {
     static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -606,14 +640,16 @@ struct LowercaseWord {
 /// A cache of word-frequency lookups keyed by a hash of the lowercase word, kept by a repairer
 /// across the articles it repairs (one repairer per thread).
 final class FrequencyMemo {
-    private var values: [UInt64: Float] = [:]
+    // Unchecked: one repairer per thread (see Repairer), and the lookup closure never reaches
+    // back into the memo; the dynamic exclusivity check cost more than the lookup itself.
+    @exclusivity(unchecked) private var values = HashTable<Float>(capacity: 4096)
 
     /// The Zipf value of the word, or NaN when the list does not have it.
     func zipf(_ key: UInt64, lookup: () -> Double?) -> Float {
         if let value = values[key] { return value }
         let value = lookup().map(Float.init) ?? .nan
-        if values.count > 300_000 { values.removeAll(keepingCapacity: true) }
-        values[key] = value
+        if values.count > 300_000 { values.removeAll() }
+        values.set(key, value)
         return value
     }
 }

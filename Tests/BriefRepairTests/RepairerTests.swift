@@ -192,3 +192,20 @@ func repairer(_ language: String = "en") throws -> Repairer {
         return result
     }
 }
+
+@Suite struct HashTableTests {
+    @Test func keepsEveryKeyThroughGrowth() {
+        var table = HashTable<Int>()
+        #expect(table[42] == nil)
+        // Keys that share their low bits, and 0, which needs no special care.
+        let keys: [UInt64] = [0] + (1...5_000).map { UInt64($0) << 40 | 7 }
+        for (index, key) in keys.enumerated() { table.set(key, index) }
+        #expect(table.count == keys.count)
+        #expect(keys.enumerated().allSatisfy { table[$0.element] == $0.offset })
+        table.set(keys[3], -1)
+        #expect(table[keys[3]] == -1 && table.count == keys.count)
+        #expect(table[UInt64(5_001) << 40 | 7] == nil)
+        table.removeAll()
+        #expect(table.count == 0 && table[keys[1]] == nil)
+    }
+}
