@@ -69,7 +69,10 @@ public struct CentralityRanker: Ranker {
     /// PageRank over the windowed similarity graph, scaled so the most central sentence is 1.
     public func centrality(_ count: Int, vectors: SentenceVectors) -> [Double] {
         guard count > 1 else { return [Double](repeating: 1, count: count) }
-        var links: [[(Int, Double)]] = Array(repeating: [], count: count)
+        // Links kept flat, each pair once (i < j) in the order found: the graph of an article
+        // is a few hundred edges, and an array per sentence would cost more than the sums.
+        var edges: [(i: Int32, j: Int32, weight: Double)] = []
+        edges.reserveCapacity(count * 8)
         // Sentence i's weights spread over a dense array: each dot product with a neighbour is
         // then one pass over the neighbour's terms (the same sums, in the same order, as merging).
         var dense = [Double](repeating: 0, count: vectors.idf.count)
@@ -81,29 +84,52 @@ public struct CentralityRanker: Ranker {
                 var dot = 0.0
                 for entry in vectors.vectors[j] { dot += dense[Int(entry.term)] * entry.weight }
                 let similarity = dot / (normX * vectors.norms[j])
-                if similarity >= threshold {
-                    links[i].append((j, similarity))
-                    links[j].append((i, similarity))
-                }
+                if similarity >= threshold { edges.append((Int32(i), Int32(j), similarity)) }
             }
             for entry in x { dense[Int(entry.term)] = 0 }
         }
-        let totals = links.map { $0.reduce(0) { $0 + $1.1 } }
+        // Each sentence's links in the order the per-sentence lists had them: those to earlier
+        // sentences (found while visiting them) first, then those to later ones; totals are
+        // summed in that order so that every score comes out the same to the last bit.
+        var degree = [Int](repeating: 0, count: count + 1)
+        for edge in edges {
+            degree[Int(edge.i) + 1] += 1
+            degree[Int(edge.j) + 1] += 1
+        }
+        for i in 0..<count { degree[i + 1] += degree[i] }
+        var fill = Array(degree[0..<count])
+        var targets = [Int](repeating: 0, count: edges.count * 2)
+        var weights = [Double](repeating: 0, count: edges.count * 2)
+        // Edges are ordered by i, then j: for sentence k, links to earlier sentences arrive (as j)
+        // in increasing i, interleaved with its own links to later ones (as i) once i reaches k.
+        for edge in edges {
+            let i = Int(edge.i), j = Int(edge.j)
+            targets[fill[i]] = j; weights[fill[i]] = edge.weight; fill[i] += 1
+            targets[fill[j]] = i; weights[fill[j]] = edge.weight; fill[j] += 1
+        }
+        var totals = [Double](repeating: 0, count: count)
+        for i in 0..<count {
+            var total = 0.0
+            for link in degree[i]..<degree[i + 1] { total += weights[link] }
+            totals[i] = total
+        }
         var rank = [Double](repeating: 1 / Double(count), count: count)
+        var next = [Double](repeating: 0, count: count)
         for _ in 0..<iterations {
             // Sentences without links spread their share over all (standard PageRank), so an
             // isolated sentence is never central.
             var dangling = 0.0
             for i in 0..<count where totals[i] == 0 { dangling += rank[i] }
-            var next = [Double](repeating: (1 - damping) / Double(count) + damping * dangling / Double(count), count: count)
+            let base = (1 - damping) / Double(count) + damping * dangling / Double(count)
+            for i in 0..<count { next[i] = base }
             for i in 0..<count where totals[i] > 0 {
                 let share = damping * rank[i] / totals[i]
-                for (j, weight) in links[i] { next[j] += share * weight }
+                for link in degree[i]..<degree[i + 1] { next[targets[link]] += share * weights[link] }
             }
             // Stop once the ranks have settled: news articles converge in a handful of rounds.
             var change = 0.0
             for i in 0..<count { change += abs(next[i] - rank[i]) }
-            rank = next
+            swap(&rank, &next)
             if change < 1e-6 { break }
         }
         let top = rank.max() ?? 1

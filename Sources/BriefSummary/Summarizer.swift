@@ -83,20 +83,22 @@ public struct Summarizer: Sendable {
         // Only the best few can be chosen; looking further costs without changing the result.
         let pool = Array(order.prefix(max(maxSentences == count ? count : maxSentences * 8, 16)))
         var chosen: [Int] = []
-        var used = Set<Int>()
+        var used = [Bool](repeating: false, count: count)
         var words = 0
         while chosen.count < maxSentences {
             var best = -1
             var bestValue = -Double.infinity
-            for index in pool where !used.contains(index) {
+            for index in pool where !used[index] {
                 var value = scores[index]
                 if ranking.redundancy > 0, !chosen.isEmpty {
-                    value -= ranking.redundancy * chosen.map { vectors.cosine(index, $0) }.max()!
+                    var closest = -Double.infinity
+                    for other in chosen { closest = max(closest, vectors.cosine(index, other)) }
+                    value -= ranking.redundancy * closest
                 }
                 if value > bestValue || (value == bestValue && index < best) { best = index; bestValue = value }
             }
             guard best >= 0 else { break }
-            used.insert(best)
+            used[best] = true
             let length = document.sentences[best].words.count
             if maxWords != Int.max, !chosen.isEmpty, words + length > maxWords { continue }
             chosen.append(best)

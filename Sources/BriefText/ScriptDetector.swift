@@ -85,6 +85,12 @@ public enum ScriptDetector {
                     position += 1
                     continue
                 }
+                // U+2000–U+203F (E2 80 xx: spaces, dashes, curly quotes) are never letters; news
+                // text is full of them.
+                if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80 {
+                    position += 3
+                    continue
+                }
                 var length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 length = min(length, bytes.count - position)
                 var decoder = UTF8()
