@@ -39,10 +39,13 @@ public struct ArticleError: Error, Equatable, CustomStringConvertible {
     /// The file path, "-", or the record id.
     public var source: String
     public var problem: String
+    /// A needed engine or server could not be used at all (rather than failing on this article).
+    public var unavailable: Bool
 
-    public init(source: String, problem: String) {
+    public init(source: String, problem: String, unavailable: Bool = false) {
         self.source = source
         self.problem = problem
+        self.unavailable = unavailable
     }
 
     public var description: String { "\(source): \(problem)" }

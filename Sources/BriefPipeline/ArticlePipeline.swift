@@ -174,7 +174,11 @@ public final class ArticlePipeline {
         var texts = brief.summary.sentences.map(\.text)
         if let title = brief.byline.title { texts.append(title) }
         let names = (try? data.map { try PersonNames.latinWords(from: $0) }) ?? []
-        let enforcer = try GlossaryEnforcer(glossary: glossary(), pair: pair, knownNames: names)
+        let numbers: NumberWords?
+        do { numbers = try data.flatMap { try NumberWords.load(target: pair.target, from: $0) } } catch {
+            throw ArticleError(source: brief.source, problem: String(describing: error))
+        }
+        let enforcer = try GlossaryEnforcer(glossary: glossary(), pair: pair, knownNames: names, numbers: numbers)
         let protected = texts.map { enforcer.protect($0) }
         do {
             let translated = try translator.translate(html: protected.map(\.html), pair: pair)

@@ -21,10 +21,15 @@ public struct GlossaryEnforcer {
     /// ("Trump" is not "triunfo").
     public let knownNames: Set<String>
 
-    public init(glossary: LoadedGlossary, pair: LanguagePair, knownNames: Set<String> = []) {
+    /// Amounts written the target's way before the engine sees them ("$2.5bn" → "2,5 mil millones
+    /// de dólares"): engines take "billion" for the target's 10^12 word.
+    public let numbers: NumberWords?
+
+    public init(glossary: LoadedGlossary, pair: LanguagePair, knownNames: Set<String> = [], numbers: NumberWords? = nil) {
         self.glossary = glossary
         self.pair = pair
         self.knownNames = knownNames
+        self.numbers = numbers
     }
 
     /// The target term for a concept found as `surface`: for a designation the surface itself where
@@ -70,10 +75,30 @@ public struct GlossaryEnforcer {
         var html = ""
         var terms: [EnforcedTerm] = []
         var copied = 0
-        var spans: [(start: Int, end: Int, concept: Concept?)] = glossary.matcher.matches(in: text).map { ($0.start, $0.end, glossary.concept($0.concept)) }
-        spans += names(in: utf8).map { ($0.lowerBound, $0.upperBound, nil) }
+        var spans: [(start: Int, end: Int, concept: Concept?, amount: NumberWords.Amount?)] =
+            glossary.matcher.matches(in: text).map { ($0.start, $0.end, glossary.concept($0.concept), nil) }
+        spans += names(in: utf8).map { ($0.lowerBound, $0.upperBound, nil, nil) }
+        if let numbers {
+            let taken = spans
+            for amount in numbers.amounts(in: text)
+            where !taken.contains(where: { $0.start < amount.range.upperBound && amount.range.lowerBound < $0.end }) {
+                spans.append((amount.range.lowerBound, amount.range.upperBound, nil, amount))
+            }
+        }
         spans.sort { $0.start < $1.start }
         for span in spans where span.start >= copied {
+            if let amount = span.amount {
+                var target = amount.rendered
+                if Self.opensSentence(utf8, at: span.start), let first = target.first, first.isLowercase {
+                    target = first.uppercased() + target.dropFirst()
+                }
+                html += Self.escape(String(decoding: utf8[copied..<span.start], as: UTF8.self))
+                html += Self.open + Self.escape(target) + Self.close
+                // Outside the protection, so that the engine makes the target's "de" / "d'" from it.
+                if let link = amount.link { html += " " + link }
+                copied = span.end
+                continue
+            }
             var end = span.end
             // "S-400s", "Turkey's": the plural or possessive ending goes with the term, which the
             // target writes its own way.
@@ -119,7 +144,7 @@ public struct GlossaryEnforcer {
             rest = rest[range.upperBound...]
             let word = rest.prefix { $0.isLetter }
             if let first = word.first, first.isUppercase, word.count == 1 || !word.allSatisfy(\.isUppercase),
-               !source.contains(String(word)) {
+               !containsWord(source, word) {
                 text += word.lowercased()
                 rest = rest.dropFirst(word.count)
             }
@@ -132,7 +157,19 @@ public struct GlossaryEnforcer {
         // The tags can leave doubled spaces or a space before punctuation.
         while text.contains("  ") { text = text.replacing("  ", with: " ") }
         for mark in [",", ".", ";", ":", ")"] { text = text.replacing(" " + mark, with: mark) }
+        text = text.replacing("( ", with: "(")
         return text
+    }
+
+    /// Whether `text` has `word` as a whole word: "Y" is not in "Youm".
+    static func containsWord(_ text: String, _ word: Substring) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: word) {
+            let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     public static func escape(_ text: String) -> String {

@@ -15,10 +15,14 @@ public struct LanguagePair: Hashable, Sendable, CustomStringConvertible {
 public struct TranslationError: Error, Sendable, Equatable, CustomStringConvertible {
     public let engine: String
     public let problem: String
+    /// The engine could not be used at all (not installed, server down, no answer in time), as
+    /// opposed to a refusal of this input: retrying other inputs one by one would not help.
+    public let unavailable: Bool
 
-    public init(engine: String, problem: String) {
+    public init(engine: String, problem: String, unavailable: Bool = false) {
         self.engine = engine
         self.problem = problem
+        self.unavailable = unavailable
     }
 
     public var description: String { "\(engine): \(problem)" }
@@ -34,6 +38,32 @@ public protocol Translator: Sendable {
     /// `segments` translated, one result per segment. Text inside `<apertium-notrans>` …
     /// `</apertium-notrans>` (already escaped HTML) must come back untranslated.
     func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String]
+}
+
+/// Several segments sent as one text, as Apertium reads them: blank lines between segments (a
+/// single newline is not a boundary for Apertium), each segment's own line breaks made spaces.
+enum Segments {
+    static func joined(_ segments: [String]) -> String {
+        segments.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: "\n\n")
+    }
+
+    /// The engine's answer cut back into one translation per segment (empty ones stay empty).
+    static func split(_ text: String, matching segments: [String], engine: String) throws(TranslationError) -> [String] {
+        let pieces = text.split(separator: "\n\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces(newlines: true) }
+            .filter { !$0.isEmpty }
+        let expected = segments.filter { !$0.trimmingSpaces(newlines: true).isEmpty }.count
+        guard pieces.count == expected else {
+            throw TranslationError(engine: engine, problem: "answered \(pieces.count) segments for \(expected)")
+        }
+        var results: [String] = []
+        var index = 0
+        for segment in segments {
+            if segment.trimmingSpaces(newlines: true).isEmpty { results.append(""); continue }
+            results.append(pieces[index])
+            index += 1
+        }
+        return results
+    }
 }
 
 /// Apertium's three-letter codes for the two-letter ones brief uses.
@@ -69,7 +99,7 @@ public struct ApertiumTranslator: Translator {
         do {
             output = try ProcessRunner.run([executable, "-l"], input: [], timeout: 20)
         } catch {
-            throw TranslationError(engine: name, problem: Self.describe(error))
+            throw TranslationError(engine: name, problem: Self.describe(error), unavailable: true)
         }
         let codes = ApertiumCodes.twoLetter
         var pairs: [LanguagePair] = []
@@ -88,28 +118,14 @@ public struct ApertiumTranslator: Translator {
         guard let source = ApertiumCodes.threeLetter[pair.source], let target = ApertiumCodes.threeLetter[pair.target] else {
             throw TranslationError(engine: name, problem: "no Apertium pair for \(pair) (see brief translate --list)")
         }
-        // Blank lines separate segments; a segment's own line breaks become spaces.
-        let input = segments.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: "\n\n") + "\n"
+        let input = Segments.joined(segments) + "\n"
         let output: [UInt8]
         do {
             output = try ProcessRunner.run([executable, "-u", "-f", "html", "\(source)-\(target)"], input: Array(input.utf8), timeout: timeout)
         } catch {
-            throw TranslationError(engine: name, problem: Self.describe(error))
+            throw TranslationError(engine: name, problem: Self.describe(error), unavailable: error.isUnavailable)
         }
-        let text = String(decoding: output, as: UTF8.self)
-        let pieces = text.split(separator: "\n\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces(newlines: true) }
-            .filter { !$0.isEmpty }
-        guard pieces.count == segments.filter({ !$0.trimmingSpaces(newlines: true).isEmpty }).count else {
-            throw TranslationError(engine: name, problem: "answered \(pieces.count) segments for \(segments.count)")
-        }
-        var results: [String] = []
-        var index = 0
-        for segment in segments {
-            if segment.trimmingSpaces(newlines: true).isEmpty { results.append(""); continue }
-            results.append(pieces[index])
-            index += 1
-        }
-        return results
+        return try Segments.split(String(decoding: output, as: UTF8.self), matching: segments, engine: name)
     }
 
     static func describe(_ error: ProcessError) -> String {
@@ -120,6 +136,17 @@ public struct ApertiumTranslator: Translator {
             return "\(command) failed with status \(status)\(detail.isEmpty ? "" : ": \(detail)")"
         case .timedOut(let program, let seconds): return "\(program) did not answer within \(Int(seconds)) s"
         case .system(let call, let code): return "\(call) failed (errno \(code))"
+        }
+    }
+}
+
+extension ProcessError {
+    /// Whether the program could not be run or did not answer in time (rather than failing on
+    /// this input).
+    var isUnavailable: Bool {
+        switch self {
+        case .notFound, .timedOut, .system: return true
+        case .failed: return false
         }
     }
 }

@@ -40,16 +40,19 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var glossary: GlossaryOptions
 
+    @OptionGroup var engine: EngineOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
+        let engineSettings = try engine.settings()
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
             $0.secondLanguage = to?.lowercased()
             // --to asks for the bilingual brief: the chosen sentences translated too.
             $0.translate = to != nil && source.jsonl == nil
-            $0.translator = ApertiumTranslator()
+            $0.translator = to == nil ? nil : try? engineSettings.translator()
             $0.glossaryFile = glossary.glossary
             // JSON Lines records carry the chosen sentences only.
             $0.glossary = source.jsonl == nil && !glossary.noGlossary

@@ -14,14 +14,18 @@ struct TranslateCommand: ParsableCommand {
         commandName: "translate",
         abstract: "Translate an article, with the glossary's approved terms kept.",
         discussion: """
-        The engine is Apertium, run locally (Debian: apertium and a pair such as \
-        apertium-eng-spa). Each paragraph is a segment; the whole document goes to one engine \
-        process. Glossary terms with an equivalent in the target language come out as that \
-        equivalent; names and designations (S-400, Raytheon) are never translated.
+        Engines: apertium, run locally (Debian: apertium and a pair such as apertium-eng-spa), \
+        the default; apy, Apertium's HTTP server (Debian: apertium-apy); libretranslate, a \
+        LibreTranslate server (the way to Arabic). Choose with --engine and --server, the \
+        BRIEF_ENGINE and BRIEF_SERVER variables, or a config file (see --config). Each paragraph \
+        is a segment; a whole document (or a batch of 64 records) goes to the engine at once. \
+        Glossary terms with an equivalent in the target language come out as that equivalent; \
+        names and designations (S-400, Raytheon) are never translated.
 
         Examples:
           brief translate article.txt --to es
           brief translate --jsonl paragraphs.jsonl --to es > translated.jsonl
+          brief translate article.txt --to ar --engine libretranslate --server http://10.0.0.5:5000
           brief translate --list
         """
     )
@@ -38,12 +42,10 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Source language code; detected when not given.", valueName: "code"))
     var from: String?
 
-    @Flag(name: .long, help: "List the language pairs the engine serves now.")
+    @Flag(name: .long, help: "List the language pairs each engine serves now (the local Apertium, and the apy and libretranslate servers configured or at their usual local address).")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine.", valueName: "seconds"))
-    var timeout: Double = 120
-
+    @OptionGroup var engineOptions: EngineOptions
     @OptionGroup var glossary: GlossaryOptions
     @OptionGroup var input: InputOptions
 
@@ -56,16 +58,13 @@ struct TranslateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = ApertiumTranslator(timeout: timeout)
+        let settings = try engineOptions.settings()
         if list {
-            do {
-                let pairs = try engine.pairs()
-                Output.write(pairs.isEmpty ? "apertium: no language pairs installed\n" : pairs.map { "apertium\t\($0.source)\t\($0.target)\n" }.joined())
-            } catch {
-                Diagnostics.fail(error.description)
-            }
+            listPairs(settings)
             return
         }
+        let engine: any Translator
+        do { engine = try settings.translator() } catch { Diagnostics.fail(error.description) }
         let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
         let target = to!.lowercased()
         let loaded: LoadedGlossary? = glossary.noGlossary ? nil : try loadGlossary(pipeline)
@@ -77,19 +76,26 @@ struct TranslateCommand: ParsableCommand {
         func translate(_ paragraphs: [String], from language: String) throws(ArticleError) -> String {
             let pair = LanguagePair(language, target)
             if served == nil {
-                do { served = try engine.pairs() } catch { throw ArticleError(source: "", problem: error.description) }
+                do { served = try engine.pairs() } catch { throw ArticleError(source: "", problem: error.description, unavailable: true) }
             }
             guard served!.contains(pair) else {
                 let installed = served!.map(\.description).joined(separator: ", ")
-                throw ArticleError(source: "", problem: "apertium serves no \(pair) pair here (installed: \(installed.isEmpty ? "none" : installed)); install the Apertium pair (Debian: apertium-*) for it")
+                let advice = engine.name == "libretranslate" ? "the server has no model for it"
+                    : pair.source == "ar" || pair.target == "ar" ? "Arabic needs a LibreTranslate server (--engine libretranslate --server URL)"
+                    : "install the Apertium pair for it (Debian: apertium-*)"
+                throw ArticleError(source: "", problem: "\(engine.name) serves no \(pair) pair here (it serves: \(installed.isEmpty ? "none" : installed)); \(advice)")
             }
-            let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names) }
+            var numbers: NumberWords?
+            if let data = pipeline.data {
+                do { numbers = try NumberWords.load(target: pair.target, from: data) } catch { throw ArticleError(source: "", problem: error.description) }
+            }
+            let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names, numbers: numbers) }
             let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
             do {
                 let translated = try engine.translate(html: html, pair: pair)
                 return zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
             } catch {
-                throw ArticleError(source: "", problem: error.description)
+                throw ArticleError(source: "", problem: error.description, unavailable: error.unavailable)
             }
         }
         if let jsonl {
@@ -113,7 +119,15 @@ struct TranslateCommand: ParsableCommand {
                             pieces.removeFirst(min(count, pieces.count))
                         }
                     } catch {
-                        for index in members { batch[index].error = error.problem }
+                        // An engine that is down fails every record alike; otherwise one record
+                        // may be what the engine choked on: each is tried alone, so the others go on.
+                        if error.unavailable || members.count == 1 {
+                            for index in members { batch[index].error = error.problem }
+                        } else {
+                            for index in members {
+                                do { results[index] = try translate(batch[index].paragraphs, from: language) } catch { batch[index].error = error.problem }
+                            }
+                        }
                     }
                 }
                 for (index, entry) in batch.enumerated() {
@@ -158,6 +172,33 @@ struct TranslateCommand: ParsableCommand {
         } catch {
             Diagnostics.fail("\(file): \(error.problem)")
         }
+    }
+
+    /// Each engine's pairs, one "engine<TAB>source<TAB>target" line each; engines that cannot be
+    /// reached are named on standard error.
+    func listPairs(_ settings: EngineSettings) {
+        var engines: [(String, EngineSettings)] = []
+        for kind in EngineSettings.Engine.allCases {
+            var alternative = settings
+            alternative.engine = kind
+            // A server given for one engine is not the other's.
+            if settings.engine != kind { alternative.server = nil }
+            alternative.timeout = kind == .apertium ? 20 : min(settings.timeout, 5)
+            engines.append((kind.rawValue, alternative))
+        }
+        var found = 0
+        for (name, alternative) in engines {
+            do {
+                let engine = try alternative.translator()
+                let pairs = try engine.pairs()
+                if pairs.isEmpty { Diagnostics.warn("\(name): no language pairs installed") }
+                Output.write(pairs.map { "\(name)\t\($0.source)\t\($0.target)\n" }.joined())
+                found += pairs.count
+            } catch {
+                Diagnostics.warn("\(error.description)")
+            }
+        }
+        if found == 0 { Diagnostics.warn("no engine serves any pair here") }
     }
 
     /// Paragraphs: blocks between blank lines, or lines when the text has no blank lines.

@@ -1,0 +1,29 @@
+import ArgumentParser
+import BriefTranslate
+
+/// The translation engine's options, shared by the commands that translate.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Translation engine: apertium (local, the default), apy (Apertium's HTTP server) or libretranslate (a LibreTranslate server; needed for Arabic). Also BRIEF_ENGINE or 'engine =' in the config file.", valueName: "name"))
+    var engine: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address of the apy or libretranslate server (default http://127.0.0.1:2737 for apy, http://127.0.0.1:5000 for libretranslate; https goes through curl). Also BRIEF_SERVER or 'server ='.", valueName: "url"))
+    var server: String?
+
+    @Option(name: .customLong("api-key"), help: ArgumentHelp("LibreTranslate API key. Also BRIEF_API_KEY or 'api_key ='.", valueName: "key"))
+    var apiKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine (default 120). Also BRIEF_TIMEOUT or 'timeout ='.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Config file with 'key = value' lines (engine, server, api_key, timeout); default BRIEF_CONFIG, else ~/.config/brief/config when it exists.", valueName: "file"))
+    var config: String?
+
+    /// The settings these flags, the environment and the config file give.
+    func settings() throws -> EngineSettings {
+        do {
+            return try EngineSettings.resolve(engine: engine, server: server, apiKey: apiKey, timeout: timeout, configFile: config)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
