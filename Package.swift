@@ -6,10 +6,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "brief", targets: ["brief"]),
+        // The translation cache's SQLite storage, opened by brief at run time only when it
+        // translates (GRDB brings Foundation, which would slow every command's start).
+        .library(name: "BriefTranslationStore", type: .dynamic, targets: ["BriefTranslationStore"]),
         .library(name: "BriefKit", targets: ["BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Links system ICU (libicu-dev). Its header exposes no ICU types: see design.md's pitfall
@@ -33,6 +37,7 @@ let package = Package(
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
         .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources"]),
+        .target(name: "BriefTranslationStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),

@@ -35,6 +35,9 @@ public final class ArticlePipeline {
         public var translate = false
         /// The engine for the bilingual brief.
         public var translator: (any Translator)?
+        /// Translations already made, and the engine as the cache knows it ("apertium", "apy URL").
+        public var translationCache: TranslationCache?
+        public var engineKey = "apertium"
         /// The brief's second language; nil: Arabic, or English for an Arabic article.
         public var secondLanguage: String?
 
@@ -180,8 +183,13 @@ public final class ArticlePipeline {
         }
         let enforcer = try GlossaryEnforcer(glossary: glossary(), pair: pair, knownNames: names, numbers: numbers)
         let protected = texts.map { enforcer.protect($0) }
+        var engine: any Translator = translator
+        if let cache = options.translationCache {
+            engine = CachedTranslator(base: translator, cache: cache, engineKey: options.engineKey,
+                                      glossaryVersion: CachedTranslator.glossaryVersion(try glossary(), pair: pair))
+        }
         do {
-            let translated = try translator.translate(html: protected.map(\.html), pair: pair)
+            let translated = try engine.translate(html: protected.map(\.html), pair: pair)
             var restored = zip(translated, texts).map { GlossaryEnforcer.restore($0, source: $1) }
             if brief.byline.title != nil { result.title = restored.removeLast() }
             result.sentences = restored

@@ -30,6 +30,12 @@ public struct EngineSettings: Sendable, Equatable {
         return engine == .libretranslate ? "http://127.0.0.1:5000" : "http://127.0.0.1:2737"
     }
 
+    /// The engine as the translation cache knows it: its name, and a server's address (two
+    /// servers may run different versions).
+    public var cacheKey: String {
+        engine == .apertium ? "apertium" : "\(engine.rawValue) \(serverAddress)"
+    }
+
     /// The configured engine.
     public func translator() throws(TranslationError) -> any Translator {
         switch engine {

@@ -18,6 +18,24 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Config file with 'key = value' lines (engine, server, api_key, timeout); default BRIEF_CONFIG, else ~/.config/brief/config when it exists.", valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("Translation cache file (SQLite; default translations.sqlite in $BRIEF_CACHE_DIR, $XDG_CACHE_HOME/brief or ~/.cache/brief). Segments found there are not sent to the engine again.", valueName: "file"))
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the translation cache.")
+    var noCache = false
+
+    /// The cache to use, or nil (asked not to, or it cannot be opened: then said once on
+    /// standard error, and translation goes on without it).
+    func openCache() -> TranslationCache? {
+        guard !noCache, let path = cache ?? TranslationCache.defaultPath() else { return nil }
+        do {
+            return try TranslationCache(path: path)
+        } catch {
+            Diagnostics.warn("translating without a cache: \(error.description)")
+            return nil
+        }
+    }
+
     /// The settings these flags, the environment and the config file give.
     func settings() throws -> EngineSettings {
         do {

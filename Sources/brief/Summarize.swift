@@ -53,6 +53,10 @@ struct Summarize: ParsableCommand {
             // --to asks for the bilingual brief: the chosen sentences translated too.
             $0.translate = to != nil && source.jsonl == nil
             $0.translator = to == nil ? nil : try? engineSettings.translator()
+            if to != nil, source.jsonl == nil {
+                $0.translationCache = engine.openCache()
+                $0.engineKey = engineSettings.cacheKey
+            }
             $0.glossaryFile = glossary.glossary
             // JSON Lines records carry the chosen sentences only.
             $0.glossary = source.jsonl == nil && !glossary.noGlossary

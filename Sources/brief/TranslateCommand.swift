@@ -73,8 +73,26 @@ struct TranslateCommand: ParsableCommand {
             do { names = try PersonNames.latinWords(from: data) } catch { Diagnostics.fail(error.description) }
         }
         var served: [LanguagePair]?
+        let cache = engineOptions.openCache()
+        var versions: [LanguagePair: String] = [:]
         func translate(_ paragraphs: [String], from language: String) throws(ArticleError) -> String {
             let pair = LanguagePair(language, target)
+            var numbers: NumberWords?
+            if let data = pipeline.data {
+                do { numbers = try NumberWords.load(target: pair.target, from: data) } catch { throw ArticleError(source: "", problem: error.description) }
+            }
+            let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names, numbers: numbers) }
+            let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
+            var translator: any Translator = engine
+            if let cache {
+                if versions[pair] == nil { versions[pair] = CachedTranslator.glossaryVersion(loaded, pair: pair) }
+                let cached = CachedTranslator(base: engine, cache: cache, engineKey: settings.cacheKey, glossaryVersion: versions[pair]!)
+                // Everything cached: the engine is not even asked which pairs it serves.
+                if let all = cached.cached(html: html, pair: pair) {
+                    return zip(all, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
+                }
+                translator = cached
+            }
             if served == nil {
                 do { served = try engine.pairs() } catch { throw ArticleError(source: "", problem: error.description, unavailable: true) }
             }
@@ -85,14 +103,8 @@ struct TranslateCommand: ParsableCommand {
                     : "install the Apertium pair for it (Debian: apertium-*)"
                 throw ArticleError(source: "", problem: "\(engine.name) serves no \(pair) pair here (it serves: \(installed.isEmpty ? "none" : installed)); \(advice)")
             }
-            var numbers: NumberWords?
-            if let data = pipeline.data {
-                do { numbers = try NumberWords.load(target: pair.target, from: data) } catch { throw ArticleError(source: "", problem: error.description) }
-            }
-            let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names, numbers: numbers) }
-            let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
             do {
-                let translated = try engine.translate(html: html, pair: pair)
+                let translated = try translator.translate(html: html, pair: pair)
                 return zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
             } catch {
                 throw ArticleError(source: "", problem: error.description, unavailable: error.unavailable)
@@ -158,6 +170,10 @@ struct TranslateCommand: ParsableCommand {
                 if batch.count >= 64 { flush() }
             }
             flush()
+            if let cache {
+                let asked = cache.hits + cache.misses
+                Diagnostics.warn("translation cache \(cache.path): \(cache.hits) of \(asked) segment lookups found" + (cache.writeProblem.map { "; not written: \($0)" } ?? ""))
+            }
             if failures > 0 {
                 Diagnostics.warn("\(jsonl): \(failures) of \(reader.lineNumber) lines failed")
                 throw ExitCode(3)

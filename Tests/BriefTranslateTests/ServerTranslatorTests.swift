@@ -246,3 +246,65 @@ final class FakeServer: @unchecked Sendable {
         #expect(throws: TranslationError.self) { try engine.translate(html: ["x"], pair: LanguagePair("en", "zz")) }
     }
 }
+
+/// An engine that counts its calls and answers each segment in capitals.
+private final class CountingEngine: Translator, @unchecked Sendable {
+    let name = "counting"
+    var calls = 0
+    var segmentsSent = 0
+    func pairs() throws(TranslationError) -> [LanguagePair] { [LanguagePair("en", "es")] }
+    func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String] {
+        calls += 1
+        segmentsSent += segments.count
+        return segments.map { $0.uppercased() }
+    }
+}
+
+@Suite struct TranslationCacheTests {
+    @Test func aSecondRunCallsNoEngine() throws {
+        let folder = NSTemporaryDirectory() + "brief-cache-test-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard let cache = try? TranslationCache(path: folder + "/sub/translations.sqlite") else {
+            // The library is built by swift build beside the test bundle; without it, say so.
+            do { _ = try TranslationCache(path: folder + "/sub/translations.sqlite") } catch {
+                guard case .libraryMissing = error else { Issue.record("\(error)"); return }
+            }
+            return print("skipped: libBriefTranslationStore.so is not built beside the tests")
+        }
+        let engine = CountingEngine()
+        let pair = LanguagePair("en", "es")
+        let cached = CachedTranslator(base: engine, cache: cache, engineKey: "counting", glossaryVersion: "v1")
+        #expect(try cached.translate(html: ["one", "", "two"], pair: pair) == ["ONE", "", "TWO"])
+        #expect(engine.calls == 1 && engine.segmentsSent == 2)
+        // Again, and with a new segment beside the known ones: only the new one is sent.
+        #expect(cached.cached(html: ["two", "one"], pair: pair) == ["TWO", "ONE"])
+        #expect(try cached.translate(html: ["two", "three", "one"], pair: pair) == ["TWO", "THREE", "ONE"])
+        #expect(engine.calls == 2 && engine.segmentsSent == 3)
+        #expect(cached.cached(html: ["four"], pair: pair) == nil)
+        // Another glossary version, engine or pair is another key.
+        let newGlossary = CachedTranslator(base: engine, cache: cache, engineKey: "counting", glossaryVersion: "v2")
+        _ = try newGlossary.translate(html: ["one"], pair: pair)
+        _ = try cached.translate(html: ["one"], pair: LanguagePair("en", "ca"))
+        #expect(engine.calls == 4)
+        // What was written is there for the next process: a new connection finds it.
+        let reopened = try TranslationCache(path: folder + "/sub/translations.sqlite")
+        #expect(reopened.lookup(engine: "counting", pair: pair, glossary: "v1", segment: "three") == "THREE")
+        #expect(reopened.hits == 1 && reopened.misses == 0 && cache.writeProblem == nil)
+    }
+
+    @Test func anUnusableCacheSaysWhy() throws {
+        #expect(throws: TranslationCacheError.libraryMissing(searched: ["/no/such/folder"])) {
+            try TranslationCache(path: "/tmp/x.sqlite", libraryFolders: ["/no/such/folder"])
+        }
+        guard (try? TranslationCache(path: NSTemporaryDirectory() + "brief-probe-\(getpid()).sqlite")) != nil else {
+            return print("skipped: libBriefTranslationStore.so is not built beside the tests")
+        }
+        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "brief-probe-\(getpid()).sqlite")
+        do {
+            _ = try TranslationCache(path: "/proc/no-such/translations.sqlite")
+            Issue.record("a cache in an unwritable place must fail")
+        } catch {
+            #expect(error.description.hasPrefix("/proc/no-such/translations.sqlite: cannot open the translation cache"))
+        }
+    }
+}

@@ -5,7 +5,8 @@
 #    and of `apertium -u eng-spa` run on the same paragraphs;
 #  - glossary terms: every occurrence in the sources of an English term of
 #    `brief glossary export --format tsv --langs en,es`, and how many come out as the Spanish term;
-#  - speed: words per second of both (whole processes).
+#  - speed: words per second of both (whole processes), and of brief's second run over the same
+#    paragraphs, answered by the translation cache (its hit rate printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=../shared/eval/mt/wmt24-en-es-news.jsonl
@@ -13,7 +14,10 @@ data=../shared/eval/mt/wmt24-en-es-news.jsonl
 venv=${VENV:-/tmp/sacrebleu-venv}
 [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q sacrebleu; }
 swift build -c release --product brief >/dev/null
+swift build -c release --product BriefTranslationStore >/dev/null
 out=$(mktemp -d)
+# A cache of its own: the first run starts cold.
+export BRIEF_CACHE_DIR=$out/cache
 .build/release/brief glossary export --format tsv --langs en,es > "$out/glossary.tsv"
 start=$(date +%s.%N)
 .build/release/brief translate --jsonl "$data" --to es > "$out/brief.jsonl"
@@ -31,10 +35,15 @@ with open('$out/apertium.jsonl', 'w') as f:
         f.write(json.dumps({'id': r['id'], 'translation': p}, ensure_ascii=False) + '\n')
 "
 end=$(date +%s.%N)
+.build/release/brief translate --jsonl "$data" --to es > "$out/brief-again.jsonl" 2> "$out/again.err"
+again=$(date +%s.%N)
+cmp -s "$out/brief.jsonl" "$out/brief-again.jsonl" || echo "warning: the second run differs from the first"
 "$venv/bin/python" scripts/bench/translate-score.py "$data" "$out/glossary.tsv" "$out/apertium.jsonl" "$out/brief.jsonl"
 python3 -c "
 import json
 words = sum(len(json.loads(l)['text'].split()) for l in open('$data'))
 print(f'speed: brief {words/($mid-$start):.0f} words/s, plain apertium {words/($end-$mid):.0f} words/s (whole processes, {words} words)')
+print(f'second run (cache): brief {words/($again-$end):.0f} words/s')
 "
+sed 's/^brief: /second run: /' "$out/again.err"
 rm -rf "$out"
