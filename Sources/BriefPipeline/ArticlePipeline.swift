@@ -170,7 +170,7 @@ public final class ArticlePipeline {
             let installed = served.map(\.description).joined(separator: ", ")
             result.unavailable = "\(translator.name) serves no \(pair) pair here (installed: \(installed.isEmpty ? "none" : installed)); "
                 + (pair.target == "ar" || pair.source == "ar"
-                    ? "Arabic needs a LibreTranslate-compatible server"
+                    ? "Arabic needs a LibreTranslate server (--engine libretranslate --server URL)"
                     : "install the Apertium pair for it (Debian: apertium-*)")
             return result
         }

@@ -83,14 +83,23 @@ struct TranslateCommand: ParsableCommand {
             }
             let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names, numbers: numbers) }
             let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
+            // The engine's answer as text; amounts with scale words checked against the source
+            // (protected amounts pass; without the glossary, the engine's own rendering is checked).
+            func finish(_ translated: [String]) -> String {
+                let restored = zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }
+                for (source, translation) in zip(paragraphs, restored) {
+                    for problem in numbers?.check(source: source, translation: translation) ?? [] {
+                        Diagnostics.warn("number check (\(pair)): \(problem.description)")
+                    }
+                }
+                return restored.joined(separator: "\n\n")
+            }
             var translator: any Translator = engine
             if let cache {
                 if versions[pair] == nil { versions[pair] = CachedTranslator.glossaryVersion(loaded, pair: pair) }
                 let cached = CachedTranslator(base: engine, cache: cache, engineKey: settings.cacheKey, glossaryVersion: versions[pair]!)
                 // Everything cached: the engine is not even asked which pairs it serves.
-                if let all = cached.cached(html: html, pair: pair) {
-                    return zip(all, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
-                }
+                if let all = cached.cached(html: html, pair: pair) { return finish(all) }
                 translator = cached
             }
             if served == nil {
@@ -104,8 +113,7 @@ struct TranslateCommand: ParsableCommand {
                 throw ArticleError(source: "", problem: "\(engine.name) serves no \(pair) pair here (it serves: \(installed.isEmpty ? "none" : installed)); \(advice)")
             }
             do {
-                let translated = try translator.translate(html: html, pair: pair)
-                return zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }.joined(separator: "\n\n")
+                return finish(try translator.translate(html: html, pair: pair))
             } catch {
                 throw ArticleError(source: "", problem: error.description, unavailable: error.unavailable)
             }

@@ -24,10 +24,22 @@ enum BriefBinary {
     }
 
     /// Runs brief with `arguments`, feeding `input` on standard input; kills it after `timeout` seconds.
-    static func run(_ arguments: [String], input: Data? = nil, timeout: TimeInterval = 60) throws -> Result {
+    /// A cache folder of the test run's own (glossary compact form, translations), so that tests
+    /// neither read nor write the user's; and no user config file.
+    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("brief-e2e-cache-\(getpid())").path
+
+    static func run(_ arguments: [String], input: Data? = nil, timeout: TimeInterval = 60,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BRIEF_CACHE_DIR"] = cacheFolder
+        environment["BRIEF_CONFIG"] = nil
+        environment["XDG_CONFIG_HOME"] = cacheFolder + "/no-config"
+        for key in ["BRIEF_ENGINE", "BRIEF_SERVER", "BRIEF_API_KEY", "BRIEF_TIMEOUT"] { environment[key] = nil }
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out

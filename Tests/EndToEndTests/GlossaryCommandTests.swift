@@ -102,6 +102,32 @@ import Testing
         #expect(markdown.stdout.contains("## Brief (es)") && markdown.stdout.contains("| en | es | definition |"))
     }
 
+    @Test func secondTranslationComesFromTheCacheAndNumbersAreChecked() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/apertium") else { return print("skipped: apertium is not installed") }
+        let cache = try BriefBinary.temporaryFile("translations.sqlite", Data())
+        try FileManager.default.removeItem(atPath: cache)
+        let text = Data("Turkey paid $2.5bn for the S-400.\n\nNATO said nothing.\n".utf8)
+        let first = try BriefBinary.run(["translate", "-", "--to", "es", "--cache", cache], input: text)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2,5 mil millones de dólares") && first.stdout.contains("OTAN"))
+        // Again with no engine to be found: the cache answers alone.
+        let second = try BriefBinary.run(["translate", "-", "--to", "es", "--cache", cache], input: text, environment: ["PATH": "/nonexistent"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout == first.stdout)
+        // Without the glossary the engine's own "billones" is caught and said.
+        let plain = try BriefBinary.run(["translate", "-", "--to", "es", "--no-glossary", "--no-cache"], input: text)
+        #expect(plain.stderr.contains("number check (en→es): “$2.5bn” should read “2,5 mil millones”"))
+    }
+
+    @Test func unreachableServerIsOneClearError() throws {
+        let result = try BriefBinary.run(["translate", "-", "--to", "es", "--engine", "apy", "--server", "http://127.0.0.1:1", "--no-cache"],
+                                         input: Data("Hello.".utf8))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("apy: http://127.0.0.1:1: cannot connect to 127.0.0.1:1 (connection refused: is the server running?)"))
+        let bad = try BriefBinary.run(["translate", "-", "--to", "es", "--engine", "systran"], input: Data("Hello.".utf8))
+        #expect(bad.status == 64 && bad.stderr.contains("engine 'systran' is not valid (expected apertium, apy, libretranslate)"))
+    }
+
     @Test func arabicWithoutAnEngineSaysSoAndSucceeds() throws {
         guard FileManager.default.fileExists(atPath: seed) else { return print("skipped: \(seed) absent") }
         let result = try BriefBinary.run(["summarize", seed, "--to", "ar"])
