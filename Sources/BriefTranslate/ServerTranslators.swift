@@ -34,14 +34,7 @@ public struct APyTranslator: Translator {
 
     public func pairs() throws(TranslationError) -> [LanguagePair] {
         let answer: PairList = try ServerCall.decode(ServerCall.send(HTTPRequest(method: "GET", path: "/listPairs"), self), engine: self)
-        var pairs: [LanguagePair] = []
-        for pair in answer.responseData ?? [] {
-            // Variants such as "eng_US" are not pairs of their own for brief.
-            guard let source = ApertiumCodes.twoLetter[pair.sourceLanguage], let target = ApertiumCodes.twoLetter[pair.targetLanguage] else { continue }
-            let found = LanguagePair(source, target)
-            if !pairs.contains(found) { pairs.append(found) }
-        }
-        return pairs
+        return ApertiumCodes.pairs((answer.responseData ?? []).map { ($0.sourceLanguage, $0.targetLanguage) })
     }
 
     public func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String] {

@@ -74,6 +74,18 @@ enum ApertiumCodes {
         "sr": "hbs", "bs": "hbs", "ru": "rus", "tr": "tur", "kk": "kaz", "tt": "tat", "mt": "mlt", "is": "isl",
         "sv": "swe", "da": "dan", "nb": "nob", "nn": "nno", "cy": "cym", "br": "bre", "ga": "gle",
     ]
+    /// The pairs brief can name among Apertium's modes (three-letter codes), each once; variants
+    /// such as "eng_US" are not pairs of their own for brief.
+    static func pairs(_ modes: [(source: String, target: String)]) -> [LanguagePair] {
+        var pairs: [LanguagePair] = []
+        for mode in modes {
+            guard let source = twoLetter[mode.source], let target = twoLetter[mode.target] else { continue }
+            let pair = LanguagePair(source, target)
+            if !pairs.contains(pair) { pairs.append(pair) }
+        }
+        return pairs
+    }
+
     static let twoLetter: [String: String] = {
         var map = Dictionary(threeLetter.map { ($0.value, $0.key) }, uniquingKeysWith: { min($0, $1) })
         map["hbs"] = "sh"
@@ -101,16 +113,10 @@ public struct ApertiumTranslator: Translator {
         } catch {
             throw TranslationError(engine: name, problem: Self.describe(error), unavailable: true)
         }
-        let codes = ApertiumCodes.twoLetter
-        var pairs: [LanguagePair] = []
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-            let mode = line.trimmingSpaces()
-            let parts = mode.split(separator: "-")
-            guard parts.count == 2, let source = codes[String(parts[0])], let target = codes[String(parts[1])] else { continue }
-            let pair = LanguagePair(source, target)
-            if !pairs.contains(pair) { pairs.append(pair) }
-        }
-        return pairs
+        return ApertiumCodes.pairs(String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let parts = line.trimmingSpaces().split(separator: "-")
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        })
     }
 
     public func translate(html segments: [String], pair: LanguagePair) throws(TranslationError) -> [String] {
