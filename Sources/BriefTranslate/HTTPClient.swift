@@ -188,6 +188,26 @@ public struct HTTPResponse: Sendable, Equatable {
         return HTTPResponse(status: status, headers: headers, body: body)
     }
 
+    /// Whether `bytes` hold a whole answer by its own framing (Content-Length, or the last chunk);
+    /// an answer framed by the connection's close is whole only then.
+    static func isComplete(_ bytes: [UInt8]) -> Bool {
+        guard let headEnd = find([13, 10, 13, 10], in: bytes, from: 0) else { return false }
+        let head = String(decoding: bytes[..<headEnd], as: UTF8.self).lowercased()
+        let bodyLength = bytes.count - headEnd - 4
+        for line in head.split(separator: "\r\n") {
+            if line.hasPrefix("content-length:"), let length = Int(line.dropFirst(15).trimmingSpaces()) { return bodyLength >= length }
+            if line.hasPrefix("transfer-encoding:"), line.contains("chunked") {
+                return bodyLength >= 5 && Array(bytes.suffix(5)) == Array("0\r\n\r\n".utf8)
+                    && (try? dechunk(Array(bytes[(headEnd + 4)...]), host: "")) != nil
+            }
+        }
+        // No body for these, whatever the framing.
+        if let status = head.split(separator: " ").dropFirst().first.flatMap({ Int($0) }), status == 204 || status == 304 || (100..<200).contains(status) {
+            return true
+        }
+        return false
+    }
+
     static func dechunk(_ bytes: [UInt8], host: String) throws(HTTPError) -> [UInt8] {
         var body: [UInt8] = []
         var index = 0
@@ -262,6 +282,9 @@ public struct SocketTransport: HTTPTransport {
             if count == 0 { break }
             answer += buffer[0..<count]
             if answer.count > 64 << 20 { throw .broken(host: endpoint.host, detail: "answer larger than 64 MB") }
+            // A server that keeps the connection open despite "Connection: close" is not waited
+            // for once its answer is whole.
+            if HTTPResponse.isComplete(answer) { break }
         }
         return try HTTPResponse.parse(answer, host: endpoint.host)
     }

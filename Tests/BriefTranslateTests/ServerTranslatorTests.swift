@@ -12,6 +12,8 @@ final class FakeServer: @unchecked Sendable {
         case answer(status: Int, body: String, chunked: Bool = false)
         case silence(seconds: Double)
         case raw(String)
+        /// An answer, then the connection left open a while (as keep-alive servers do).
+        case lingering(String, seconds: Double)
     }
 
     let port: Int
@@ -89,6 +91,10 @@ final class FakeServer: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: seconds)
             case .raw(let text):
                 _ = text.withCString { write(client, $0, strlen($0)) }
+            case .lingering(let body, let seconds):
+                let text = "HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+                _ = text.withCString { write(client, $0, strlen($0)) }
+                Thread.sleep(forTimeInterval: seconds)
             }
             close(client)
         }
@@ -118,6 +124,14 @@ final class FakeServer: @unchecked Sendable {
         #expect(throws: HTTPError.broken(host: "h", detail: "body cut short: 1 of 10 bytes")) {
             try HTTPResponse.parse(Array("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{".utf8), host: "h")
         }
+    }
+
+    @Test func wholeAnswersAreKnownByTheirFraming() {
+        #expect(HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".utf8)))
+        #expect(!HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n{}".utf8)))
+        #expect(HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n".utf8)))
+        #expect(!HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n".utf8)))
+        #expect(!HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\n\r\n{}".utf8)))
     }
 
     @Test func formFieldsArePercentEncoded() {
@@ -185,6 +199,11 @@ final class FakeServer: @unchecked Sendable {
             #expect(error.unavailable && error.problem.hasSuffix("did not answer within 0.5 s"))
         }
         #expect(Date().timeIntervalSince(start) < 2.5)
+        // A whole answer on a connection the server keeps open is not waited out.
+        let lingering = try FakeServer([.lingering(#"[{"code":"en","targets":["ar"]}]"#, seconds: 3)])
+        let keptOpen = Date()
+        #expect(try LibreTranslateTranslator(server: lingering.address, timeout: 10).pairs() == [LanguagePair("en", "ar")])
+        #expect(Date().timeIntervalSince(keptOpen) < 2)
         // A port nobody listens on: the fake server's, once it has closed.
         let closed = try FakeServer([])
         Thread.sleep(forTimeInterval: 0.2)
