@@ -23,7 +23,6 @@ public struct Byline: Sendable, Equatable {
 /// ends with one; in "السومرية نيوز/ بغداد" the outlet comes first.
 public struct BylineResolver: Sendable {
     public let registry: OutletRegistry
-    private let matcher = NameMatcher()
 
     public init(registry: OutletRegistry) {
         self.registry = registry

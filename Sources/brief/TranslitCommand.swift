@@ -3,6 +3,7 @@ import BriefInput
 import BriefNames
 import BriefOutput
 import BriefPipeline
+import BriefResources
 
 /// `brief translit`: readable romanization of Arabic, and name matching across scripts.
 struct TranslitCommand: ParsableCommand {
@@ -60,14 +61,15 @@ struct TranslitCommand: ParsableCommand {
             } catch {
                 Diagnostics.fail(error.description)
             }
-            let matcher = NameMatcher()
             if let jsonl {
+                let matcher = Self.matcher(data)
                 try JSONLinesRun.run(jsonl) { record throws(ArticleError) in
                     .object([("id", JSONValue(record.id)), ("latin", .string(romanizer.romanize(record.text))),
                              ("key", .string(matcher.key(record.text)))])
                 }
                 return
             }
+            let matcher = key ? Self.matcher(data) : nil
             var input = text.joined(separator: " ")
             if text == ["-"] {
                 var lines: [String] = []
@@ -76,8 +78,13 @@ struct TranslitCommand: ParsableCommand {
             }
             for line in input.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty || input.isEmpty {
                 let latin = romanizer.romanize(String(line))
-                Output.write(key ? "\(latin)\t\(matcher.key(String(line)))\n" : latin + "\n")
+                if let matcher { Output.write("\(latin)\t\(matcher.key(String(line)))\n") } else { Output.write(latin + "\n") }
             }
+        }
+
+        /// The name matcher, read from the data folder only when the key is wanted.
+        static func matcher(_ data: DataDirectory) -> NameMatcher {
+            do { return try NameMatcher.load(from: data) } catch { Diagnostics.fail(error.description) }
         }
     }
 
@@ -99,7 +106,7 @@ struct TranslitCommand: ParsableCommand {
         }
 
         func run() throws {
-            let matcher = NameMatcher()
+            let matcher = Romanize.matcher(try Diagnostics.dataDirectory())
             if let jsonl {
                 try JSONLinesRun.runFields(jsonl, fields: ["a", "b"]) { id, fields throws(ArticleError) in
                     .object([("id", JSONValue(id)), ("match", .bool(matcher.matches(fields[0], fields[1])))])

@@ -1,9 +1,17 @@
+import BriefResources
 import Foundation
 import Testing
 @testable import BriefNames
 
+/// Read once for every test, from the repository's Models/ as brief reads it.
+private let loadedMatcher = Result { () throws(NamesError) in try NameMatcher.load(from: DataDirectory(root: repositoryRoot)) }
+
 @Suite struct NameMatcherTests {
-    let matcher = NameMatcher()
+    let matcher: NameMatcher
+
+    init() throws {
+        matcher = try loadedMatcher.get()
+    }
 
     @Test func sameNameAcrossScripts() {
         for (a, b) in [("Mohammed", "محمد"), ("Muhammad", "محمد"), ("Hatha al-Youm", "هذا اليوم"), ("Hadha al-Yawm", "هذا اليوم"),
@@ -36,6 +44,42 @@ import Testing
             print("\(name): \(matched) of \(pairs.count) gold pairs matched, \(false_) of \(others.count) non-pairs")
             #expect(Double(matched) >= 0.95 * Double(pairs.count))
             #expect(Double(false_) <= 0.002 * Double(others.count))
+        }
+    }
+
+    /// Each broken line of the real table file is reported by file and line, with what is wrong.
+    @Test(arguments: [
+        ("x      any", "x      any   K.Z", "\"Z\" is not a class"),
+        ("CNEAR ", "CNEAR     seven", "not a number"),
+        ("any       تش", "any       تش  X   CDELL", "\"CDELL\" is not a parameter"),
+        ("y      initial-before", "y      initial-after:aeiou   Y", "\"after:aeiou\" is not initial, final or before"),
+        ("a o ", "a o", "expected 3 fields"),
+        ("gh     any", "gh     any   GH|", "empty alternative"),
+        ("initial   أ", "initial   أ   -   -", "needs a reading or a cost"),
+        ("article-min-rest 3", "article-min-rest three", "not a whole number"),
+        ("[near-pairs]", "[near-pair]", "unknown section [near-pair]"),
+    ])
+    func malformedTableLine(_ start: String, _ replacement: String, _ problem: String) throws {
+        let text = try String(contentsOfFile: repositoryRoot + "/" + NameMatcher.tablesPath, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix(start) }, "no line starts with \(start)")
+        lines[index] = replacement
+        let error = #expect(throws: NamesError.self) {
+            _ = try NameMatcher(tables: lines.joined(separator: "\n"), file: "name-matching.txt")
+        }
+        let message = error?.problem ?? ""
+        #expect(message.hasPrefix("name-matching.txt:\(index + 1): ") && message.contains(problem), "\(message)")
+    }
+
+    @Test func missingSectionNamesTheFile() {
+        #expect(throws: NamesError(problem: "tables.txt: missing section [parameters]")) {
+            _ = try NameMatcher(tables: "# nothing yet\n", file: "tables.txt")
+        }
+    }
+
+    @Test func loadErrorNamesTheDataFile() {
+        #expect(throws: NamesError(problem: "/nonexistent/Models/translit/name-matching.txt: data file missing or unreadable")) {
+            _ = try NameMatcher.load(from: DataDirectory(root: "/nonexistent"))
         }
     }
 }
