@@ -33,15 +33,15 @@ public struct OutletRegistry: Sendable {
     }
 
     public static func load(from data: DataDirectory) throws(NamesError) -> OutletRegistry {
-        let lines: [Substring]
-        do { lines = try data.lines(path) } catch { throw NamesError(problem: error.description) }
+        let lines: [(number: Int, text: Substring)]
+        do { lines = try data.numberedLines(path) } catch { throw NamesError(problem: error.description) }
         var outlets: [Outlet] = []
         var header = true
-        for (number, line) in lines.enumerated() where !line.hasPrefix("#") && !line.isEmpty {
+        for (number, line) in lines where !line.hasPrefix("#") && !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if header { header = false; continue }
             guard fields.count >= 8, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
-                throw NamesError(problem: "\(path):\(number + 1): expected 8 tab-separated fields with id, arabic and latin")
+                throw NamesError(problem: "\(path):\(number): expected 8 tab-separated fields with id, arabic and latin")
             }
             outlets.append(Outlet(id: fields[0], arabic: fields[1], latin: fields[2],
                                   variants: fields[3].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },

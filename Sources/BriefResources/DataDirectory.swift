@@ -69,23 +69,30 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// The non-empty lines of a data file with `#` comments removed and whitespace trimmed.
     public func lines(_ relative: String) throws(DataDirectoryError) -> [Substring] {
+        try numberedLines(relative).map(\.text)
+    }
+
+    /// As `lines`, each with its line number in the file (from 1), for messages that point at it.
+    public func numberedLines(_ relative: String) throws(DataDirectoryError) -> [(number: Int, text: Substring)] {
         // By bytes: splitting by Characters costs milliseconds on the larger files, at every start.
         let text = try text(relative)
         let utf8 = text.utf8
-        var result: [Substring] = []
+        var result: [(number: Int, text: Substring)] = []
         var start = utf8.startIndex
         var commentAt: String.Index?
         var index = start
+        var number = 1
         func finish(_ end: String.Index) {
             var lower = start, upper = commentAt ?? end
             while lower < upper, [0x20, 0x09, 0x0D].contains(utf8[lower]) { lower = utf8.index(after: lower) }
             while upper > lower, [0x20, 0x09, 0x0D].contains(utf8[utf8.index(before: upper)]) { upper = utf8.index(before: upper) }
-            if lower < upper { result.append(text[lower..<upper]) }
+            if lower < upper { result.append((number, text[lower..<upper])) }
         }
         while index < utf8.endIndex {
             let byte = utf8[index]
             if byte == 0x0A {
                 finish(index)
+                number += 1
                 start = utf8.index(after: index)
                 commentAt = nil
             } else if byte == UInt8(ascii: "#"), commentAt == nil {

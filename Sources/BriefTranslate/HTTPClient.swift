@@ -42,6 +42,8 @@ public struct HTTPEndpoint: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ address: String) throws(HTTPError) {
         var rest = Substring(address.trimmingSpaces())
+        // Spaces and control characters would end the request line or start a header.
+        guard !rest.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { throw .badAddress(address) }
         if rest.hasPrefix("http://") {
             secure = false
             rest = rest.dropFirst(7)

@@ -23,6 +23,20 @@ struct Head: Sendable, CustomStringConvertible {
     }
 }
 
+@Suite struct OutletRegistryFileTests {
+    @Test func aBadLineIsNamedByItsLineInTheFile() throws {
+        let root = NSTemporaryDirectory() + "brief-outlets-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["Models", "Lexicons"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        // Comments and blank lines before the bad line count as lines.
+        let text = "# outlets\n\nid\tarabic\tlatin\tvariants\tcountries\tdomain\tkind\tsource\n\n# a comment\nbroken\tline\n"
+        try text.write(toFile: root + "/Lexicons/outlets.tsv", atomically: true, encoding: .utf8)
+        #expect(throws: NamesError(problem: "Lexicons/outlets.tsv:6: expected 8 tab-separated fields with id, arabic and latin")) {
+            try OutletRegistry.load(from: DataDirectory(root: root))
+        }
+    }
+}
+
 @Suite struct BylineTests {
     let analyzer = Analyzer(data: DataDirectory(root: repositoryRoot))
     let resolver = BylineResolver(registry: try! OutletRegistry.load(from: DataDirectory(root: repositoryRoot)))

@@ -108,7 +108,7 @@ final class FakeServer: @unchecked Sendable {
         let remote = try HTTPEndpoint("https://translate.example.org/api/")
         #expect(remote.secure && remote.port == 443 && remote.basePath == "/api" && remote.url("/translate") == "https://translate.example.org/api/translate")
         #expect(try HTTPEndpoint("http://[::1]:5000").host == "::1")
-        for bad in ["ftp://x", "127.0.0.1:2737", "http://", "http://host:99999", "http://a b"] {
+        for bad in ["ftp://x", "127.0.0.1:2737", "http://", "http://host:99999", "http://a b", "http://host\r\nX-Evil: 1", "http://host/a b"] {
             #expect(throws: HTTPError.self) { try HTTPEndpoint(bad) }
         }
     }
@@ -160,6 +160,24 @@ final class FakeServer: @unchecked Sendable {
         #expect(body?["q"] as? [String] == ["Turkey bought <span translate=\"no\">S-400</span>", "Second"])
         #expect(body?["source"] as? String == "en" && body?["target"] as? String == "ar")
         #expect(body?["format"] as? String == "html" && body?["api_key"] as? String == "secret")
+    }
+
+    /// The https path goes through curl; curl speaks plain http too, so the fake server checks it.
+    @Test func curlCarriesTheSameExchange() throws {
+        guard ProcessRunner.find("curl") != nil else { return print("skipped: curl is not installed") }
+        let server = try FakeServer([
+            .answer(status: 200, body: #"{"translatedText":["uno"]}"#, chunked: true),
+            .answer(status: 400, body: #"{"error":"Invalid request"}"#),
+        ])
+        let endpoint = try HTTPEndpoint(server.address)
+        let body = Array(#"{"q":["one"],"source":"en","target":"es","format":"html"}"#.utf8)
+        let answer = try CurlTransport().send(HTTPRequest.json("/translate", body), to: endpoint, timeout: 5)
+        #expect(answer.status == 200 && String(decoding: answer.body, as: UTF8.self) == #"{"translatedText":["uno"]}"#)
+        let refused = try CurlTransport().send(HTTPRequest.json("/translate", body), to: endpoint, timeout: 5)
+        #expect(refused.status == 400)
+        let requests = server.recorded()
+        #expect(requests.count == 2 && requests[0].head.hasPrefix("POST /translate HTTP/1.1\r\n"))
+        #expect(requests[0].body == String(decoding: body, as: UTF8.self))
     }
 
     @Test func refusalsAndGarbageAreClearErrors() throws {
