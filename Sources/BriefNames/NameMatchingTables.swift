@@ -258,6 +258,12 @@ private struct TableFile {
         return value
     }
 
+    /// A count that must be at least 1 (a rest of 0 letters would let an article be the whole word).
+    func positiveCount(_ field: Substring, _ line: TableLine) throws(NamesError) -> Int {
+        guard let value = Int(field), value >= 1 else { throw error(line, "\"\(field)\" is not a whole number of 1 or more") }
+        return value
+    }
+
     /// A parameter named in a cost field.
     func cost(_ field: Substring, _ line: TableLine, _ costs: Costs) throws(NamesError) -> Double {
         guard let (_, path) = Costs.names.first(where: { $0.0 == field }) else {
@@ -424,7 +430,7 @@ extension NameMatchingTables {
         arabicLetterRanges = try ranges(keys["letters"]!, file)
         article = try single(keys["article"]!, file) { field, _ in Array(field.unicodeScalars) }
         articleAfter = words(keys["article-after"]!)
-        arabicArticleMinRest = try single(keys["article-min-rest"]!, file, file.count)
+        arabicArticleMinRest = try single(keys["article-min-rest"]!, file, file.positiveCount)
         sunLetters = Set(try scalars(keys["sun-letters"]!, file))
         let assimilated = try single(keys["assimilated-article"]!, file) { field, line throws(NamesError) in try unit(field, line, file) }
         assimilatedArticle = assimilated.mask
@@ -501,7 +507,7 @@ extension NameMatchingTables {
         articles = Set(keys["articles"]!.fields.dropFirst().map(String.init))
         articleVowels = Set(try scalars(keys["article-vowels"]!, file))
         articleConsonant = try single(keys["article-consonant"]!, file, file.scalar)
-        latinArticleMinRest = try single(keys["article-min-rest"]!, file, file.count)
+        latinArticleMinRest = try single(keys["article-min-rest"]!, file, file.positiveCount)
         sunConsonants = words(keys["sun-consonants"]!)
         abdPrefixes = words(keys["abd-prefixes"]!)
         abuPrefixes = words(keys["abu-prefixes"]!)
@@ -529,7 +535,10 @@ extension NameMatchingTables {
                                  reading: try reading(line.fields[2], line, file))
             graphemes[grapheme, default: []].append(rule)
         }
-        maxGraphemeLength = graphemes.keys.map(\.count).max() ?? 0
+        guard let longest = graphemes.keys.map(\.count).max() else {
+            throw TableFile.error(file.file, file.sections["latin-graphemes"]!.line, "[latin-graphemes] has no grapheme")
+        }
+        maxGraphemeLength = longest
         let extraDigraphs = Set(keys["vowel-digraphs"]!.fields.dropFirst().map(String.init))
         vowelDigraphs = Set(graphemes.keys.filter { g in
             g.count > 1 && (g.unicodeScalars.allSatisfy { vowels.contains($0) } || extraDigraphs.contains(g))

@@ -31,6 +31,8 @@ public final class Segmenter {
     /// Sentence ranges and word tokens within `bytes`, shifted by `base`: the same as
     /// `sentences(in:offset:)` and `words(in:offset:)`, with the text handed to ICU once.
     public func sentencesAndWords(in bytes: UnsafeBufferPointer<UInt8>, offset base: Int = 0) -> ([Range<Int>], [WordToken]) {
+        // Empty text is never handed to ICU, so there would be no text of this call to share.
+        guard !bytes.isEmpty else { return ([], []) }
         let sentences = sentences(in: bytes, offset: base)
         var tokens: [WordToken] = []
         tokens.reserveCapacity(bytes.count / 6)

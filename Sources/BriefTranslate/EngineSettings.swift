@@ -51,10 +51,12 @@ public struct EngineSettings: Sendable, Equatable {
         var settings = EngineSettings()
         let path = configFile ?? environment("BRIEF_CONFIG") ?? defaultConfigPath(environment)
         if let path {
-            if let text = readFile(path) {
-                try settings.apply(configText: text, source: path)
-            } else if configFile != nil || environment("BRIEF_CONFIG") != nil {
-                throw .unreadable(path)
+            switch readFile(path) {
+            case .success(let text): try settings.apply(configText: text, source: path)
+            // The default file is optional; one named by flag or variable, or one that exists but
+            // cannot be read, is an error.
+            case .failure(let reason) where reason.code == ENOENT && configFile == nil && environment("BRIEF_CONFIG") == nil: break
+            case .failure(let reason): throw .unreadable(path, reason: reason.message)
             }
         }
         try settings.set("engine", environment("BRIEF_ENGINE"), from: "BRIEF_ENGINE")
@@ -70,8 +72,19 @@ public struct EngineSettings: Sendable, Equatable {
 
     /// Reads `key = value` lines (# starts a comment): engine, server, api_key, timeout.
     mutating func apply(configText: String, source: String) throws(EngineSettingsError) {
-        for (number, raw) in configText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingSpaces()
+        // Any line end: files saved on Windows end their lines with CR LF (one Character).
+        for (number, raw) in configText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            // A comment starts a line or follows a space: an API key may hold a '#'.
+            var end = raw.endIndex
+            var index = raw.startIndex
+            while index < raw.endIndex {
+                if raw[index] == "#", index == raw.startIndex || raw[raw.index(before: index)] == " " || raw[raw.index(before: index)] == "\t" {
+                    end = index
+                    break
+                }
+                index = raw.index(after: index)
+            }
+            let line = raw[..<end].trimmingSpaces()
             if line.isEmpty { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 throw .badLine(source: source, line: number + 1, text: String(raw))
@@ -111,8 +124,14 @@ public struct EngineSettings: Sendable, Equatable {
         return nil
     }
 
-    static func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
+    /// Why a config file could not be read.
+    struct ReadFailure: Error {
+        let code: Int32
+        let message: String
+    }
+
+    static func readFile(_ path: String) -> Result<String, ReadFailure> {
+        guard let file = fopen(path, "rb") else { return .failure(ReadFailure(code: errno, message: String(cString: strerror(errno)))) }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -120,22 +139,23 @@ public struct EngineSettings: Sendable, Equatable {
             let count = fread(&buffer, 1, buffer.count, file)
             if count == 0 { break }
             bytes += buffer[0..<count]
-            if bytes.count > 1 << 20 { return nil }
+            if bytes.count > 1 << 20 { return .failure(ReadFailure(code: EFBIG, message: "larger than 1 MB")) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if ferror(file) != 0 { return .failure(ReadFailure(code: EIO, message: String(cString: strerror(errno)))) }
+        return .success(String(decoding: bytes, as: UTF8.self))
     }
 }
 
 /// A setting that cannot be used, with where it was given.
 public enum EngineSettingsError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unreadable(String)
+    case unreadable(String, reason: String)
     case badLine(source: String, line: Int, text: String)
     case badValue(origin: String, key: String, value: String, expected: String)
     case unknownKey(origin: String, key: String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path): return "\(path): cannot read the config file"
+        case .unreadable(let path, let reason): return "\(path): cannot read the config file (\(reason))"
         case .badLine(let source, let line, let text): return "\(source):\(line): expected 'key = value', got '\(text)'"
         case .badValue(let origin, let key, let value, let expected): return "\(origin): \(key) '\(value)' is not valid (expected \(expected))"
         case .unknownKey(let origin, let key): return "\(origin): unknown setting '\(key)' (known: engine, server, api_key, timeout)"

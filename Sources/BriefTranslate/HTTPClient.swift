@@ -43,7 +43,10 @@ public struct HTTPEndpoint: Sendable, Equatable, CustomStringConvertible {
     public init(_ address: String) throws(HTTPError) {
         var rest = Substring(address.trimmingSpaces())
         // Spaces and control characters would end the request line or start a header.
-        guard !rest.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { throw .badAddress(address) }
+        // A query or fragment has no place before the API's own paths.
+        guard !rest.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "?" || $0 == "#" }) else {
+            throw .badAddress(address)
+        }
         if rest.hasPrefix("http://") {
             secure = false
             rest = rest.dropFirst(7)
@@ -183,7 +186,8 @@ public struct HTTPResponse: Sendable, Equatable {
             // curl has undone the transfer encoding already.
         } else if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
             body = try dechunk(body, host: host)
-        } else if let length = headers["content-length"].flatMap({ Int($0) }) {
+        } else if let text = headers["content-length"] {
+            guard let length = Int(text), length >= 0 else { throw .broken(host: host, detail: "Content-Length '\(text)'") }
             guard body.count >= length else { throw .broken(host: host, detail: "body cut short: \(body.count) of \(length) bytes") }
             body = Array(body.prefix(length))
         }
@@ -197,7 +201,8 @@ public struct HTTPResponse: Sendable, Equatable {
         let head = String(decoding: bytes[..<headEnd], as: UTF8.self).lowercased()
         let bodyLength = bytes.count - headEnd - 4
         for line in head.split(separator: "\r\n") {
-            if line.hasPrefix("content-length:"), let length = Int(line.dropFirst(15).trimmingSpaces()) { return bodyLength >= length }
+            // A length that is no number is left to the parser to report, once the server closes.
+            if line.hasPrefix("content-length:") { return Int(line.dropFirst(15).trimmingSpaces()).map { $0 >= 0 && bodyLength >= $0 } ?? false }
             if line.hasPrefix("transfer-encoding:"), line.contains("chunked") {
                 return bodyLength >= 5 && Array(bytes.suffix(5)) == Array("0\r\n\r\n".utf8)
                     && (try? dechunk(Array(bytes[(headEnd + 4)...]), host: "")) != nil
@@ -216,10 +221,13 @@ public struct HTTPResponse: Sendable, Equatable {
         while true {
             guard let lineEnd = find([13, 10], in: bytes, from: index) else { throw .broken(host: host, detail: "chunk size missing") }
             let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
-            guard let size = Int(sizeText.trimmingSpaces(), radix: 16) else { throw .broken(host: host, detail: "chunk size '\(sizeText)'") }
+            let digits = sizeText.trimmingSpaces()
+            guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy(\.isHexDigit), let size = Int(digits, radix: 16) else {
+                throw .broken(host: host, detail: "chunk size '\(sizeText)'")
+            }
             index = lineEnd + 2
             if size == 0 { return body }
-            guard index + size <= bytes.count else { throw .broken(host: host, detail: "chunk cut short") }
+            guard size <= bytes.count - index else { throw .broken(host: host, detail: "chunk cut short") }
             body += bytes[index..<(index + size)]
             index += size + 2
         }
@@ -344,7 +352,8 @@ public struct CurlTransport: HTTPTransport {
     public func send(_ request: HTTPRequest, to endpoint: HTTPEndpoint, timeout: Double) throws(HTTPError) -> HTTPResponse {
         guard ProcessRunner.find("curl") != nil else { throw .curlMissing(endpoint.url(request.path)) }
         // --include puts the status line and headers before the body, parsed as a socket answer.
-        var arguments = ["curl", "--silent", "--show-error", "--include", "--http1.1", "--max-time", String(Int(timeout.rounded(.up))),
+        var arguments = ["curl", "--silent", "--show-error", "--include", "--suppress-connect-headers", "--http1.1",
+                         "--max-time", String(Int(timeout.rounded(.up))),
                          "--request", request.method]
         for (name, value) in request.headers { arguments += ["--header", "\(name): \(value)"] }
         if !request.body.isEmpty { arguments += ["--data-binary", "@-"] }
@@ -361,7 +370,7 @@ public struct CurlTransport: HTTPTransport {
             default: throw .broken(host: endpoint.host, detail: "\(error)")
             }
         }
-        // A "100 Continue" or a proxy's answer may come first: the last head is the server's.
+        // A "100 Continue" may come first (a proxy's CONNECT answer is suppressed): the last head is the server's.
         var bytes = output
         while bytes.starts(with: Array("HTTP/1.1 100".utf8)) || bytes.starts(with: Array("HTTP/1.0 100".utf8)),
               let end = HTTPResponse.find([13, 10, 13, 10], in: bytes, from: 0) {

@@ -52,7 +52,10 @@ public final class TranslationCache: @unchecked Sendable {
             throw .libraryBroken(path: library, detail: dlerror().map { String(cString: $0) } ?? "dlopen failed")
         }
         func symbol<T>(_ name: String, as type: T.Type) throws(TranslationCacheError) -> T {
-            guard let pointer = dlsym(opened, name) else { throw .libraryBroken(path: library, detail: "no \(name)") }
+            guard let pointer = dlsym(opened, name) else {
+                dlclose(opened)
+                throw .libraryBroken(path: library, detail: "no \(name)")
+            }
             return unsafeBitCast(pointer, to: type)
         }
         let open = try symbol("brief_store_open", as: Open.self)
@@ -65,12 +68,15 @@ public final class TranslationCache: @unchecked Sendable {
         guard let handle = open(path, &error) else {
             let detail = error.map { String(cString: $0) } ?? "unknown error"
             free(error)
+            dlclose(opened)
             throw .cannotOpen(path: path, detail: detail)
         }
         self.path = path
         self.handle = handle
     }
 
+    // The library stays loaded once opened: unloading Swift code (its metadata, its runtime
+    // registrations) is not safe.
     deinit {
         closeStore(handle)
     }

@@ -45,6 +45,8 @@ struct brief_breaker {
     // Set when the text is another breaker's (brief_breaker_share_text).
     const struct brief_breaker *shared;
     int32_t previous;
+    // Whether units and offsets hold the text last given (a failed set_text clears it).
+    int valid;
     int started;
     int done;
 };
@@ -79,6 +81,7 @@ void brief_breaker_close(brief_breaker *breaker) {
 
 void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t length, int32_t *error) {
     breaker->done = 1;
+    breaker->valid = 0;
     breaker->shared = NULL;
     if (length < 0 || length >= INT32_MAX / 2) {
         *error = U_INDEX_OUTOFBOUNDS_ERROR;
@@ -127,11 +130,12 @@ void brief_breaker_set_text(brief_breaker *breaker, const char *utf8, int64_t le
     *error = status;
     breaker->started = 0;
     breaker->done = U_FAILURE(status) ? 1 : 0;
+    breaker->valid = U_FAILURE(status) ? 0 : 1;
 }
 
 void brief_breaker_share_text(brief_breaker *breaker, const brief_breaker *source, int32_t *error) {
     breaker->done = 1;
-    if (source->units == NULL || (source->done && !source->started)) {
+    if (!source->valid) {
         *error = U_ILLEGAL_ARGUMENT_ERROR;
         return;
     }

@@ -45,14 +45,19 @@ struct Summarize: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let engineSettings = try engine.settings()
+        // Engine settings matter only for a bilingual brief: a broken config must not stop others.
+        let engineSettings = to == nil ? EngineSettings() : try engine.settings()
+        var translator: (any Translator)?
+        if to != nil {
+            do { translator = try engineSettings.translator() } catch { Diagnostics.fail(error.description) }
+        }
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
             $0.secondLanguage = to?.lowercased()
             // --to asks for the bilingual brief: the chosen sentences translated too.
             $0.translate = to != nil && source.jsonl == nil
-            $0.translator = to == nil ? nil : try? engineSettings.translator()
+            $0.translator = translator
             if to != nil, source.jsonl == nil {
                 $0.translationCache = engine.openCache()
                 $0.engineKey = engineSettings.cacheKey

@@ -222,7 +222,7 @@ struct TranslateCommand: ParsableCommand {
                 Diagnostics.warn("\(error.description)")
             }
         }
-        if found == 0 { Diagnostics.warn("no engine serves any pair here") }
+        if found == 0 { Diagnostics.fail("no engine serves any pair here") }
     }
 
     /// Paragraphs: blocks between blank lines, or lines when the text has no blank lines.

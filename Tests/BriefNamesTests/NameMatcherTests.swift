@@ -57,6 +57,7 @@ private let loadedMatcher = Result { () throws(NamesError) in try NameMatcher.lo
         ("gh     any", "gh     any   GH|", "empty alternative"),
         ("initial   أ", "initial   أ   -   -", "needs a reading or a cost"),
         ("article-min-rest 3", "article-min-rest three", "not a whole number"),
+        ("article-min-rest 3", "article-min-rest 0", "not a whole number of 1 or more"),
         ("[near-pairs]", "[near-pair]", "unknown section [near-pair]"),
     ])
     func malformedTableLine(_ start: String, _ replacement: String, _ problem: String) throws {
@@ -69,6 +70,19 @@ private let loadedMatcher = Result { () throws(NamesError) in try NameMatcher.lo
         }
         let message = error?.problem ?? ""
         #expect(message.hasPrefix("name-matching.txt:\(index + 1): ") && message.contains(problem), "\(message)")
+    }
+
+    @Test func emptyGraphemeSectionIsAnError() throws {
+        let text = try String(contentsOfFile: repositoryRoot + "/" + NameMatcher.tablesPath, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.firstIndex(of: "[latin-graphemes]"))
+        // Keep the header; drop its entries up to the next section or the end.
+        var end = header + 1
+        while end < lines.count, !lines[end].hasPrefix("[") { end += 1 }
+        lines.removeSubrange((header + 1)..<end)
+        #expect(throws: NamesError(problem: "name-matching.txt:\(header + 1): [latin-graphemes] has no grapheme")) {
+            _ = try NameMatcher(tables: lines.joined(separator: "\n"), file: "name-matching.txt")
+        }
     }
 
     @Test func missingSectionNamesTheFile() {

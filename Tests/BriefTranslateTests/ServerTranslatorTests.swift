@@ -121,6 +121,15 @@ final class FakeServer: @unchecked Sendable {
         #expect(throws: HTTPError.broken(host: "h", detail: "status line 'SSH-2.0-OpenSSH'")) {
             try HTTPResponse.parse(Array("SSH-2.0-OpenSSH\r\n\r\n".utf8), host: "h")
         }
+        // Numbers a server sends are not trusted.
+        for (answer, detail) in [("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n{}", "Content-Length '-1'"),
+                                 ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\nab\r\n0\r\n\r\n", "chunk size '-1'"),
+                                 ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\nab\r\n0\r\n\r\n", "chunk size '7fffffffffffffff'"),
+                                 ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffff\r\nab\r\n0\r\n\r\n", "chunk cut short")] {
+            #expect(throws: HTTPError.broken(host: "h", detail: detail)) { try HTTPResponse.parse(Array(answer.utf8), host: "h") }
+            // Nor is such an answer taken as whole while it arrives.
+            #expect(!HTTPResponse.isComplete(Array(answer.utf8)))
+        }
         #expect(throws: HTTPError.broken(host: "h", detail: "body cut short: 1 of 10 bytes")) {
             try HTTPResponse.parse(Array("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{".utf8), host: "h")
         }
@@ -132,6 +141,32 @@ final class FakeServer: @unchecked Sendable {
         #expect(HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n".utf8)))
         #expect(!HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n".utf8)))
         #expect(!HTTPResponse.isComplete(Array("HTTP/1.1 200 OK\r\n\r\n{}".utf8)))
+    }
+
+    @Test func configFilesAreReadAsWritten() throws {
+        var settings = EngineSettings()
+        // Windows line ends, a '#' inside a key, comments after a space.
+        try settings.apply(configText: "engine = libretranslate\r\napi_key = ab#cd  # the key\r\n# server = x\r\ntimeout = 7\r\n", source: "c")
+        #expect(settings.engine == .libretranslate && settings.apiKey == "ab#cd" && settings.timeout == 7 && settings.server == nil)
+        #expect(throws: EngineSettingsError.unknownKey(origin: "c:1", key: "engin")) { try settings.apply(configText: "engin = apy", source: "c") }
+        #expect(throws: EngineSettingsError.badValue(origin: "c:2", key: "timeout", value: "soon", expected: "seconds between 0 and 3600")) {
+            try settings.apply(configText: "engine = apy\ntimeout = soon", source: "c")
+        }
+        // Flags over the environment over the file.
+        let folder = NSTemporaryDirectory() + "brief-config-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "engine = apy\nserver = http://10.0.0.5:2737\ntimeout = 30\n".write(toFile: folder + "/config", atomically: true, encoding: .utf8)
+        let environment: (String) -> String? = { ["BRIEF_CONFIG": folder + "/config", "BRIEF_TIMEOUT": "12"][$0] }
+        let resolved = try EngineSettings.resolve(engine: nil, server: "http://127.0.0.1:9", apiKey: nil, timeout: nil, environment: environment)
+        #expect(resolved.engine == .apy && resolved.server == "http://127.0.0.1:9" && resolved.timeout == 12)
+        #expect(resolved.origin["engine"] == folder + "/config:1" && resolved.origin["server"] == "--server")
+        #expect(throws: EngineSettingsError.unreadable(folder + "/none", reason: "No such file or directory")) {
+            try EngineSettings.resolve(engine: nil, server: nil, apiKey: nil, timeout: nil, environment: { $0 == "BRIEF_CONFIG" ? folder + "/none" : nil })
+        }
+        // The default file is optional.
+        let none = try EngineSettings.resolve(engine: nil, server: nil, apiKey: nil, timeout: nil, environment: { $0 == "HOME" ? folder + "/nohome" : nil })
+        #expect(none.engine == .apertium && none.timeout == 120)
     }
 
     @Test func formFieldsArePercentEncoded() {
