@@ -75,7 +75,8 @@ struct TranslateCommand: ParsableCommand {
         var served: [LanguagePair]?
         let cache = engineOptions.openCache()
         var versions: [LanguagePair: String] = [:]
-        func translate(_ paragraphs: [String], from language: String) throws(ArticleError) -> String {
+        /// `places`: where each paragraph comes from, for warnings ("file", "file: line 3 (id 7)").
+        func translate(_ paragraphs: [String], from language: String, places: [String]) throws(ArticleError) -> String {
             let pair = LanguagePair(language, target)
             var numbers: NumberWords?
             if let data = pipeline.data {
@@ -87,9 +88,10 @@ struct TranslateCommand: ParsableCommand {
             // (protected amounts pass; without the glossary, the engine's own rendering is checked).
             func finish(_ translated: [String]) -> String {
                 let restored = zip(translated, paragraphs).map { GlossaryEnforcer.restore($0, source: $1) }
-                for (source, translation) in zip(paragraphs, restored) {
+                for (index, (source, translation)) in zip(paragraphs, restored).enumerated() {
                     for problem in numbers?.check(source: source, translation: translation) ?? [] {
-                        Diagnostics.warn("number check (\(pair)): \(problem.description)")
+                        let place = index < places.count ? places[index] : "-"
+                        Diagnostics.warn("\(place): number check (\(pair)): \(problem.description)")
                     }
                 }
                 return restored.joined(separator: "\n\n")
@@ -132,7 +134,10 @@ struct TranslateCommand: ParsableCommand {
                     let members = batch.indices.filter { batch[$0].error == nil && batch[$0].language == language }
                     let segments = members.flatMap { batch[$0].paragraphs }
                     do {
-                        var pieces = try translate(segments, from: language).components(separatedByBlankLines: segments.count)
+                        let places = members.flatMap { index in
+                            Array(repeating: "\(jsonl): line \(batch[index].line) (id \(batch[index].id))", count: batch[index].paragraphs.count)
+                        }
+                        var pieces = try translate(segments, from: language, places: places).components(separatedByBlankLines: segments.count)
                         for index in members {
                             let count = batch[index].paragraphs.count
                             results[index] = pieces.prefix(count).joined(separator: "\n\n")
@@ -145,7 +150,13 @@ struct TranslateCommand: ParsableCommand {
                             for index in members { batch[index].error = error.problem }
                         } else {
                             for index in members {
-                                do { results[index] = try translate(batch[index].paragraphs, from: language) } catch { batch[index].error = error.problem }
+                                let place = "\(jsonl): line \(batch[index].line) (id \(batch[index].id))"
+                                do {
+                                    results[index] = try translate(batch[index].paragraphs, from: language,
+                                                                   places: Array(repeating: place, count: batch[index].paragraphs.count))
+                                } catch {
+                                    batch[index].error = error.problem
+                                }
                             }
                         }
                     }
@@ -192,7 +203,8 @@ struct TranslateCommand: ParsableCommand {
         do {
             let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
             let prepared = try pipeline.prepare(text: decoded.text, source: file, language: from)
-            Output.write(try translate(Self.paragraphs(prepared.text), from: prepared.language) + "\n")
+            let paragraphs = Self.paragraphs(prepared.text)
+            Output.write(try translate(paragraphs, from: prepared.language, places: Array(repeating: file, count: paragraphs.count)) + "\n")
         } catch {
             Diagnostics.fail("\(file): \(error.problem)")
         }

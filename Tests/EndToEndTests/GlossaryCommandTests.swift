@@ -116,7 +116,11 @@ import Testing
         #expect(second.stdout == first.stdout)
         // Without the glossary the engine's own "billones" is caught and said.
         let plain = try BriefBinary.run(["translate", "-", "--to", "es", "--no-glossary", "--no-cache"], input: text)
-        #expect(plain.stderr.contains("number check (en→es): “$2.5bn” should read “2,5 mil millones”"))
+        #expect(plain.stderr.contains("-: number check (en→es): “$2.5bn” should read “2,5 mil millones”"), "\(plain.stderr)")
+        // In a batch, the warning names the record.
+        let records = Data(#"{"id": "a7", "text": "It cost $1.5bn."}"#.utf8 + [0x0A])
+        let batch = try BriefBinary.run(["translate", "--jsonl", "-", "--to", "es", "--no-glossary", "--no-cache"], input: records)
+        #expect(batch.stderr.contains("-: line 1 (id a7): number check (en→es): “$1.5bn”"), "\(batch.stderr)")
     }
 
     @Test func unreachableServerIsOneClearError() throws {
