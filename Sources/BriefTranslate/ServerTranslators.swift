@@ -54,9 +54,35 @@ public struct APyTranslator: Translator {
             guard let text = answer.responseData?.translatedText else {
                 throw TranslationError(engine: name, problem: "answered without a translation: \(answer.responseDetails ?? "no details")")
             }
-            results.append(text.trimmingSpaces(newlines: true))
+            results.append(Self.strippingMarks(text.trimmingSpaces(newlines: true), source: segment))
         }
         return results
+    }
+
+    /// APy's answer without Apertium's debug marks, as the local engine's `-u` gives it: `#` before
+    /// a word it could not generate, `@` before one its bilingual dictionary lacks (markUnknown=no
+    /// only takes away `*`). A mark the source itself writes ("#MeToo", "@user") stays.
+    static func strippingMarks(_ text: String, source: String) -> String {
+        var out = ""
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "#" || character == "@", next < text.endIndex, text[next].isLetter,
+               previous.isWhitespace || previous.isPunctuation || previous == ">" {
+                let word = text[next...].prefix { $0.isLetter || $0.isNumber }
+                if !source.contains(String(character) + word) {
+                    previous = character
+                    index = next
+                    continue
+                }
+            }
+            out.append(character)
+            previous = character
+            index = next
+        }
+        return out
     }
 }
 

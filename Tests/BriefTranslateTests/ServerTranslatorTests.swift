@@ -169,6 +169,11 @@ final class FakeServer: @unchecked Sendable {
         #expect(none.engine == .apertium && none.timeout == 120)
     }
 
+    @Test func apertiumMarksLeaveAPyAnswers() {
+        #expect(APyTranslator.strippingMarks("las #motor está en (@parque). #MeToo y @user", source: "the engine #MeToo @user")
+                == "las motor está en (parque). #MeToo y @user")
+    }
+
     @Test func formFieldsArePercentEncoded() {
         let request = HTTPRequest.form("/translate", [("langpair", "eng|spa"), ("q", "S-400 & F-35, «ok»")])
         #expect(String(decoding: request.body, as: UTF8.self) == "langpair=eng%7Cspa&q=S-400%20%26%20F-35%2C%20%C2%ABok%C2%BB")

@@ -38,6 +38,28 @@ end=$(date +%s.%N)
 .build/release/brief translate --jsonl "$data" --to es > "$out/brief-again.jsonl" 2> "$out/again.err"
 again=$(date +%s.%N)
 cmp -s "$out/brief.jsonl" "$out/brief-again.jsonl" || echo "warning: the second run differs from the first"
+# The same through APy (Debian's apertium-apy on 127.0.0.1), when it is installed: one request
+# per segment, no cache.
+apy_line="apy: skipped (apertium-apy not installed)"
+if [ -x /usr/bin/apertium-apy ]; then
+  port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  scripts/apy/apy-loopback.py "$port" > "$out/apy.log" 2>&1 &
+  apy_pid=$!
+  for _ in $(seq 100); do .build/release/brief translate --list --engine apy --server "http://127.0.0.1:$port" 2>/dev/null | grep -q "^apy" && break; sleep 0.1; done
+  apy_start=$(date +%s.%N)
+  .build/release/brief translate --jsonl "$data" --to es --engine apy --server "http://127.0.0.1:$port" --no-cache > "$out/apy.jsonl"
+  apy_end=$(date +%s.%N)
+  kill "$apy_pid"; wait "$apy_pid" 2>/dev/null || true
+  same=$(python3 -c "
+import json
+a=[json.loads(l)['translation'] for l in open('$out/brief.jsonl')]
+b=[json.loads(l)['translation'] for l in open('$out/apy.jsonl')]
+print(sum(x==y for x,y in zip(a,b)), 'of', len(a))")
+  apy_line=$(python3 -c "
+import json
+words = sum(len(json.loads(l)['text'].split()) for l in open('$data'))
+print(f'apy: brief through APy {words/($apy_end-$apy_start):.0f} words/s (server already running, pipeline started on the first request); translations equal to the local engine\'s: $same')")
+fi
 "$venv/bin/python" scripts/bench/translate-score.py "$data" "$out/glossary.tsv" "$out/apertium.jsonl" "$out/brief.jsonl"
 python3 -c "
 import json
@@ -46,4 +68,5 @@ print(f'speed: brief {words/($mid-$start):.0f} words/s, plain apertium {words/($
 print(f'second run (cache): brief {words/($again-$end):.0f} words/s')
 "
 sed 's/^brief: /second run: /' "$out/again.err"
+echo "$apy_line"
 rm -rf "$out"
