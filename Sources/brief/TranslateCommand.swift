@@ -75,13 +75,14 @@ struct TranslateCommand: ParsableCommand {
         var served: [LanguagePair]?
         let cache = engineOptions.openCache()
         var versions: [LanguagePair: String] = [:]
+        // One target for the whole run: its number words are read once, not per batch.
+        var numbers: NumberWords?
+        if let data = pipeline.data {
+            do { numbers = try NumberWords.load(target: target, from: data) } catch { Diagnostics.fail(error.description) }
+        }
         /// `places`: where each paragraph comes from, for warnings ("file", "file: line 3 (id 7)").
         func translate(_ paragraphs: [String], from language: String, places: [String]) throws(ArticleError) -> String {
             let pair = LanguagePair(language, target)
-            var numbers: NumberWords?
-            if let data = pipeline.data {
-                do { numbers = try NumberWords.load(target: pair.target, from: data) } catch { throw ArticleError(source: "", problem: error.description) }
-            }
             let enforcer = loaded.map { GlossaryEnforcer(glossary: $0, pair: pair, knownNames: names, numbers: numbers) }
             let html = paragraphs.map { enforcer?.protect($0).html ?? GlossaryEnforcer.escape($0) }
             // The engine's answer as text; amounts with scale words checked against the source
