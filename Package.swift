@@ -9,7 +9,7 @@ let package = Package(
         // The translation cache's SQLite storage, opened by brief at run time only when it
         // translates (GRDB brings Foundation, which would slow every command's start).
         .library(name: "BriefTranslationStore", type: .dynamic, targets: ["BriefTranslationStore"]),
-        .library(name: "BriefKit", targets: ["BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary"]),
+        .library(name: "BriefKit", targets: ["BriefResources", "BriefText", "BriefRepair", "BriefLanguage", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -49,6 +49,8 @@ private let maxShort = 10
 private let maxInner = 400
 /// How far back a closing bracket inside a long form may look for its opening one.
 private let maxBack = 300
+/// How far before its bracket a long form may begin.
+private let maxLongForm = 400
 
 private let stopWords: Set<String> = [
     "of", "the", "and", "in", "for", "to", "with", "by", "on", "at", "from", "a", "an", "or", "as", "into",
@@ -287,8 +289,11 @@ private struct Scan {
     /// bracket it is in. Balanced bracket groups are stepped over; commas do not stop it
     /// ("Non-A, non-B hepatitis (NANB)").
     func leftBound(_ o: Int) -> Int {
+        // A long form is a few words: looking further back than `maxLongForm` scalars finds
+        // none, and would make a sentence with many brackets cost the square of its length.
+        let floor = max(0, o - maxLongForm)
         var j = o - 1
-        while j >= 0 {
+        while j >= floor {
             let c = t[j]
             if isClose(c) {
                 let k = matchOpen(j)
@@ -306,7 +311,11 @@ private struct Scan {
             }
             j -= 1
         }
-        return 0
+        guard floor > 0 else { return 0 }
+        // Start at a word, not inside one.
+        var k = floor
+        while k < o && !isSpace(t[k]) { k += 1 }
+        return k
     }
 
     func validShortForm(_ s: ArraySlice<Unicode.Scalar>) -> Bool {

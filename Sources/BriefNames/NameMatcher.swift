@@ -29,9 +29,22 @@ public struct NameMatcher: Sendable {
         return Keys.collapse(tokens.map { Keys.primary($0, arabic: arabic, collapse: true, t) }.joined())
     }
 
+    /// Longest name matched, in Unicode scalars: far above any real name, and it bounds the
+    /// alignment table (cells grow with the product of the two lengths).
+    public static let maxNameLength = 256
+
+    /// Why a name cannot be matched: nil when it can.
+    public static func problem(with name: String) -> NamesError? {
+        let length = name.unicodeScalars.count
+        guard length > maxNameLength else { return nil }
+        return NamesError(problem: "a name of \(length) characters, over the \(maxNameLength)-character limit of name matching")
+    }
+
     /// Whether `a` and `b` can be the same name: the cheapest alignment of their graphs is within
-    /// every token's threshold and the vowel checks hold (MATCHING.md 5).
+    /// every token's threshold and the vowel checks hold (MATCHING.md 5). Names over
+    /// `maxNameLength` never match (callers say why with `problem(with:)`).
     public func matches(_ a: String, _ b: String) -> Bool {
+        if Self.problem(with: a) != nil || Self.problem(with: b) != nil { return false }
         let t = tables
         let bothArabic = t.isArabic(a) && t.isArabic(b)
         let g1 = NameGraph(a, bothArabic: bothArabic, t), g2 = NameGraph(b, bothArabic: bothArabic, t)

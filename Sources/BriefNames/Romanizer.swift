@@ -5,6 +5,7 @@ import BriefText
 /// A problem loading the romanization data.
 public struct NamesError: Error, Sendable, Equatable, CustomStringConvertible {
     public let problem: String
+    public init(problem: String) { self.problem = problem }
     public var description: String { problem }
 }
 

@@ -67,6 +67,7 @@ public final class ArticlePipeline {
     public let data: DataDirectory?
     private let analyzer: Analyzer
     private var guesser: LanguageGuesser?
+    private var knownLanguages: KnownLanguages?
     private var repairers: [String: Repairer] = [:]
     private var rankers: [String: any Ranker] = [:]
     private var loadedGlossary: LoadedGlossary?
@@ -107,8 +108,10 @@ public final class ArticlePipeline {
         guard text.utf8.count <= options.maxBytes else {
             throw ArticleError(source: source, problem: TextError.tooLarge(bytes: text.utf8.count, limit: options.maxBytes).description)
         }
+        let given: String?
+        do { given = try checkedLanguage(language ?? options.language) } catch { throw ArticleError(source: source, problem: error.problem) }
         do {
-            let language = try language ?? options.language ?? languageGuesser().guess(text)
+            let language = try given ?? languageGuesser().guess(text)
             guard options.repair else { return PreparedText(text: text, language: language, repair: nil) }
             let result = try repairer(for: language).repair(text)
             return PreparedText(text: result.text, language: language, repair: result)
@@ -250,6 +253,19 @@ public final class ArticlePipeline {
         }
         rankers[language] = ranker
         return ranker
+    }
+
+    /// A language code from outside (option or record) checked before any use, or nil.
+    public func checkedLanguage(_ given: String?) throws(ArticleError) -> String? {
+        guard let given else { return nil }
+        do {
+            if knownLanguages == nil, let data { knownLanguages = try KnownLanguages.load(from: data) }
+            return try LanguageCode(given, known: knownLanguages).code
+        } catch let error as LanguageCodeError {
+            throw ArticleError(source: "", problem: error.description)
+        } catch {
+            throw ArticleError(source: "", problem: String(describing: error))
+        }
     }
 
     private func languageGuesser() throws -> LanguageGuesser {

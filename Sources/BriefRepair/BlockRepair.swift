@@ -360,6 +360,9 @@ struct BlockRepair {
         return false
     }
 
+    /// Longest run of letters repair looks inside: several glued words fit in it easily.
+    static let maxGluedLetters = 64
+
     /// Scores every place inside a run where a space may have been lost.
     private mutating func findCandidates(in run: Range<Int>) {
         // The light pass skips short tokens (glue shows in long ones: "it.The" has six characters)
@@ -387,6 +390,12 @@ struct BlockRepair {
                         end += 1
                     }
                     currentWord = start..<end
+                    // Glue joins a few words; a longer run of letters is not language (a
+                    // 1 MB "word") and is left as it is, so cost stays linear in its length.
+                    if end - start > Self.maxGluedLetters {
+                        skipWord = true
+                        continue
+                    }
                     var caseChange = false
                     for inner in (start + 1)..<end where C.isUpper(at(inner)) && C.isLower(at(inner - 1)) {
                         caseChange = true

@@ -52,11 +52,21 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// Whether a data file exists.
     public func exists(_ relative: String) -> Bool {
-        access(path(relative), F_OK) == 0
+        Self.isSafeRelative(relative) && access(path(relative), F_OK) == 0
+    }
+
+    /// A relative name without NUL, control characters, empty or `..` components.
+    static func isSafeRelative(_ relative: String) -> Bool {
+        !relative.isEmpty && !relative.hasPrefix("/")
+            && !relative.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F })
+            && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == ".." || $0 == "." }
     }
 
     /// The UTF-8 text of a data file.
     public func text(_ relative: String) throws(DataDirectoryError) -> String {
+        // Names are built from checked parts; this refuses anything that could leave the folder
+        // or be cut short in C (a NUL), whatever a caller forgot to check.
+        guard Self.isSafeRelative(relative) else { throw .badName(relative) }
         let full = path(relative)
         guard let data = FileManager.default.contents(atPath: full) else {
             throw .missingFile(full)
@@ -133,6 +143,9 @@ public enum DataDirectoryError: Error, Equatable, CustomStringConvertible {
     case notADataDirectory(String)
     case missingFile(String)
     case notUTF8(String)
+    case badLine(String, line: Int)
+    /// A data file name that is not a plain relative name inside the data folder.
+    case badName(String)
 
     public var description: String {
         switch self {
@@ -144,6 +157,10 @@ public enum DataDirectoryError: Error, Equatable, CustomStringConvertible {
             return "\(path): data file missing or unreadable"
         case .notUTF8(let path):
             return "\(path): data file is not valid UTF-8"
+        case .badLine(let path, let line):
+            return "\(path):\(line): malformed line"
+        case .badName(let name):
+            return "'\(LanguageCode.shown(name))': not a data file name"
         }
     }
 }

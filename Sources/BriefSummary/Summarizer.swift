@@ -74,9 +74,12 @@ public struct Summarizer: Sendable {
         var maxSentences = count
         var maxWords = Int.max
         switch budget {
-        case .sentences(let limit): maxSentences = max(0, limit)
+        // Budgets come from users: clamp before any arithmetic (a huge count must not overflow).
+        case .sentences(let limit): maxSentences = min(count, max(0, limit))
         case .words(let limit): maxWords = max(0, limit)
-        case .ratio(let ratio): maxWords = max(1, Int((Double(totalWords) * ratio).rounded()))
+        case .ratio(let ratio):
+            let share = ratio.isNaN ? 1 : min(1, max(0, ratio))
+            maxWords = max(1, Int((Double(totalWords) * share).rounded()))
         }
         // Ties go to the earlier sentence: position is the safest tie-breaker on news.
         let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }

@@ -12,7 +12,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("api-key"), help: ArgumentHelp("LibreTranslate API key. Also BRIEF_API_KEY or 'api_key ='.", valueName: "key"))
     var apiKey: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine (default 120). Also BRIEF_TIMEOUT or 'timeout ='.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine, above 0 and at most 3600 (default 120). Also BRIEF_TIMEOUT or 'timeout ='.", valueName: "seconds"))
     var timeout: Double?
 
     @Option(name: .long, help: ArgumentHelp("Config file with 'key = value' lines (engine, server, api_key, timeout); default BRIEF_CONFIG, else ~/.config/brief/config when it exists.", valueName: "file"))
@@ -23,6 +23,12 @@ struct EngineOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the translation cache.")
     var noCache = false
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout must be above 0 and at most 3600 seconds (got \(timeout))")
+        }
+    }
 
     /// The cache to use, or nil (asked not to, or it cannot be opened: then said once on
     /// standard error, and translation goes on without it).

@@ -44,6 +44,10 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+    }
+
     func run() throws {
         let pipeline = try input.pipeline {
             $0.budget = budget.budget

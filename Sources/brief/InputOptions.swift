@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefPipeline
+import BriefResources
 
 /// Options about reading articles, shared by every command that reads them.
 struct InputOptions: ParsableArguments {
@@ -16,13 +17,7 @@ struct InputOptions: ParsableArguments {
     var noRepair = false
 
     func validate() throws {
-        if let lang {
-            let parts = lang.split(separator: "-", omittingEmptySubsequences: false)
-            let valid = !parts.isEmpty && parts.allSatisfy { part in
-                (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            }
-            guard valid else { throw ValidationError("--lang expects a language code such as en, ar or fr (got '\(lang)')") }
-        }
+        try LanguageOption.checkShape(lang, option: "--lang")
     }
 
     /// The pipeline for these options, with the data folder found, after `configure` sets the rest.
@@ -30,7 +25,9 @@ struct InputOptions: ParsableArguments {
         var options = ArticlePipeline.Options()
         configure(&options)
         apply(to: &options)
-        return ArticlePipeline(data: try Diagnostics.dataDirectory(), options: options)
+        let data = try Diagnostics.dataDirectory()
+        if let lang { options.language = try LanguageOption.known(lang, option: "--lang", data: data) }
+        return ArticlePipeline(data: data, options: options)
     }
 
     func apply(to options: inout ArticlePipeline.Options) {
@@ -64,4 +61,26 @@ struct ByteSize: ExpressibleByArgument {
     }
 
     var defaultValueDescription: String { "\(bytes / (1 << 20))M" }
+}
+
+/// Language options (`--lang`, `--to`, `--from`): checked in shape when parsed and against the
+/// languages brief knows before use; both failures are usage errors (exit 64).
+enum LanguageOption {
+    static func checkShape(_ value: String?, option: String) throws {
+        guard let value else { return }
+        guard LanguageCode.primarySubtag(of: value) != nil else {
+            throw ValidationError("\(option): \(LanguageCodeError.malformed(LanguageCode.shown(value)))")
+        }
+    }
+
+    /// The primary subtag of `value` when brief knows the language.
+    static func known(_ value: String, option: String, data: DataDirectory) throws -> String {
+        do {
+            return try LanguageCode(value, known: try KnownLanguages.load(from: data)).code
+        } catch let error as LanguageCodeError {
+            throw ValidationError("\(option): \(error)")
+        } catch {
+            Diagnostics.fail(String(describing: error))
+        }
+    }
 }

@@ -44,7 +44,12 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        try LanguageOption.checkShape(to, option: "--to")
+    }
+
     func run() throws {
+        if let to { _ = try LanguageOption.known(to, option: "--to", data: try Diagnostics.dataDirectory()) }
         // Engine settings matter only for a bilingual brief: a broken config must not stop others.
         let engineSettings = to == nil ? EngineSettings() : try engine.settings()
         var translator: (any Translator)?
@@ -54,7 +59,7 @@ struct Summarize: ParsableCommand {
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
-            $0.secondLanguage = to?.lowercased()
+            $0.secondLanguage = to.flatMap { LanguageCode.primarySubtag(of: $0) }
             // --to asks for the bilingual brief: the chosen sentences translated too.
             $0.translate = to != nil && source.jsonl == nil
             $0.translator = translator

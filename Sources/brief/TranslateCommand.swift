@@ -51,9 +51,9 @@ struct TranslateCommand: ParsableCommand {
 
     func validate() throws {
         if list { return }
-        guard let to, (2...3).contains(to.count), to.allSatisfy(\.isLetter) else {
-            throw ValidationError("--to expects a language code such as es (see brief translate --list)")
-        }
+        guard let to else { throw ValidationError("--to expects a language code such as es (see brief translate --list)") }
+        try LanguageOption.checkShape(to, option: "--to")
+        try LanguageOption.checkShape(from, option: "--from")
         if (file == nil) == (jsonl == nil) { throw ValidationError("give exactly one input: an article file (or - for standard input), or --jsonl FILE") }
     }
 
@@ -66,7 +66,8 @@ struct TranslateCommand: ParsableCommand {
         let engine: any Translator
         do { engine = try settings.translator() } catch { Diagnostics.fail(error.description) }
         let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
-        let target = to!.lowercased()
+        let target = try LanguageOption.known(to!, option: "--to", data: pipeline.data!)
+        let from = try self.from.map { try LanguageOption.known($0, option: "--from", data: pipeline.data!) }
         let loaded: LoadedGlossary? = glossary.noGlossary ? nil : try loadGlossary(pipeline)
         var names = Set<String>()
         if !glossary.noGlossary, let data = pipeline.data {

@@ -4,6 +4,7 @@ import BriefNames
 import BriefOutput
 import BriefPipeline
 import BriefResources
+import BriefText
 
 /// `brief translit`: readable romanization of Arabic, and name matching across scripts.
 struct TranslitCommand: ParsableCommand {
@@ -41,6 +42,9 @@ struct TranslitCommand: ParsableCommand {
         @Flag(name: .long, help: "Also print the matching key (text mode).")
         var key = false
 
+        @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest input read from standard input, in bytes; K, M and G suffixes allowed.", valueName: "size"))
+        var maxSize: ByteSize = ByteSize(bytes: 32 << 20)
+
         @Option(name: .long, help: ArgumentHelp("brief (default: known names, then brief's rules) or icu (ICU's own Arabic-Latin transform, for comparison).", valueName: "name"))
         var engine: Engine = .brief
 
@@ -72,9 +76,17 @@ struct TranslitCommand: ParsableCommand {
             let matcher = key ? Self.matcher(data) : nil
             var input = text.joined(separator: " ")
             if text == ["-"] {
-                var lines: [String] = []
-                while let line = readLine() { lines.append(line) }
-                input = lines.joined(separator: "\n")
+                // As every command reads input: a size limit, charset detection, binary refused.
+                do {
+                    let bytes = try InputReader(maxBytes: maxSize.bytes).read("-")
+                    input = try TextDecoder(maxBytes: maxSize.bytes).decode(bytes).text
+                } catch let error as InputError {
+                    Diagnostics.fail(error.description)
+                } catch let error as TextError {
+                    Diagnostics.fail("-: \(error.description)")
+                } catch {
+                    Diagnostics.fail("-: \(error)")
+                }
             }
             for line in input.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty || input.isEmpty {
                 let latin = romanizer.romanize(String(line))
@@ -109,9 +121,15 @@ struct TranslitCommand: ParsableCommand {
             let matcher = Romanize.matcher(try Diagnostics.dataDirectory())
             if let jsonl {
                 try JSONLinesRun.runFields(jsonl, fields: ["a", "b"]) { id, fields throws(ArticleError) in
-                    .object([("id", JSONValue(id)), ("match", .bool(matcher.matches(fields[0], fields[1])))])
+                    for (field, name) in zip(["a", "b"], fields) {
+                        if let problem = NameMatcher.problem(with: name) { throw ArticleError(source: id.description, problem: "'\(field)': \(problem)") }
+                    }
+                    return .object([("id", JSONValue(id)), ("match", .bool(matcher.matches(fields[0], fields[1])))])
                 }
                 return
+            }
+            for name in names {
+                if let problem = NameMatcher.problem(with: name) { throw ValidationError(problem.description) }
             }
             Output.write(matcher.matches(names[0], names[1]) ? "true\n" : "false\n")
         }
