@@ -28,6 +28,8 @@ let package = Package(
         // The only code that includes <unicode/*.h>; its public header uses plain C types.
         .target(name: "ICUBridge", dependencies: ["CICU"]),
         .target(name: "BriefResources"),
+        // Starts engines in a process group of their own that dies with brief (fork, prctl).
+        .target(name: "ProcessGroup"),
         // The stages, in the order data flows through them.
         .target(name: "BriefInput"),
         .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
-        .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources"]),
+        .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources", "ProcessGroup"]),
         .target(name: "BriefTranslationStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),

@@ -65,8 +65,8 @@ func startupFigure(_ extra: [String] = []) {
 func loadField(_ file: String, _ field: String) -> [String]? {
     guard let reader = try? JSONLinesReader(path: file) else { return nil }
     var texts: [String] = []
-    while let (number, bytes) = reader.nextLine() {
-        if let record = try? JSONLines.record(from: bytes, line: number, textField: field) { texts.append(record.text) }
+    while let (number, line) = try? reader.nextLine() {
+        if let bytes = try? line.get(), let record = try? JSONLines.record(from: bytes, line: number, textField: field) { texts.append(record.text) }
     }
     return texts
 }

@@ -4,6 +4,7 @@
 /// codes (`en<TAB>ar`), the file name (`…_en_ar.tsv`), or the caller, in that order; else en → ar.
 enum DelimitedReader {
     static func read(_ text: String, separator: Character, file: String, languages: (String, String)?) -> ([Concept], [GlossaryError]) {
+        let text = unixLineEnds(text)
         var concepts: [Concept] = []
         var problems: [GlossaryError] = []
         var pair = languages ?? languagesFromName(file) ?? ("en", "ar")
@@ -46,6 +47,24 @@ enum DelimitedReader {
                                     sources: [pair.0: "user", pair.1: "user"], origin: "\(file):\(number)"))
         }
         return (concepts, problems)
+    }
+
+    /// CR LF (Windows) and lone CR (old Mac) line ends as LF: every spreadsheet saves one of the three.
+    static func unixLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if scalar == "\n", previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     static func isLanguageCode(_ text: String) -> Bool {

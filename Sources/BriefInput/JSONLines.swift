@@ -10,42 +10,25 @@ import Darwin
 #endif
 
 /// A record identifier as given in JSON Lines: a string or a number, written back as it came.
-public enum RecordID: Codable, Sendable, Hashable, CustomStringConvertible {
+public enum RecordID: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case integer(Int)
-    case number(Double)
+    /// A number that is not an Int (a decimal, or beyond 64 bits): its JSON text as written.
+    case number(String)
     case missing
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .missing
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .missing: try container.encodeNil()
-        }
-    }
 
     public var description: String {
         switch self {
         case .string(let value): return value
         case .integer(let value): return String(value)
-        case .number(let value): return String(value)
+        case .number(let value): return value
         case .missing: return "(no id)"
         }
+    }
+
+    /// The id of a JSON number's text: an Int when it is one, else the text itself.
+    public init(numberText text: String) {
+        if let value = Int(text) { self = .integer(value) } else { self = .number(text) }
     }
 }
 
@@ -70,6 +53,8 @@ public enum RecordError: Error, Equatable, CustomStringConvertible {
     case notAnObject(line: Int)
     case missingField(line: Int, field: String)
     case wrongType(line: Int, field: String, expected: String)
+    case tooLong(line: Int, limit: Int)
+    case controlCharacter(line: Int, byte: UInt8, offset: Int)
 
     public var description: String {
         switch self {
@@ -77,65 +62,117 @@ public enum RecordError: Error, Equatable, CustomStringConvertible {
         case .notAnObject(let line): return "line \(line): expected a JSON object"
         case .missingField(let line, let field): return "line \(line): no '\(field)' field"
         case .wrongType(let line, let field, let expected): return "line \(line): '\(field)' must be \(expected)"
+        case .tooLong(let line, let limit): return "line \(line): longer than the \(limit)-byte limit (raise it with --max-size)"
+        case .controlCharacter(let line, let byte, let offset):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "line \(line): raw control character 0x\(hex.count == 1 ? "0" + hex : hex) at byte \(offset + 1) (JSON strings must escape it, e.g. \\u00\(hex.count == 1 ? "0" + hex : hex))"
         }
     }
 }
 
-/// Reads JSON Lines one line at a time, so inputs of any length stream in constant memory.
+/// Reads JSON Lines one line at a time, so inputs of any length stream in constant memory; a
+/// line is bounded (`maxLineBytes`): a longer one is an error for that line only.
 public final class JSONLinesReader {
     /// The path as given ("-" for standard input).
     public let path: String
-    private let file: UnsafeMutablePointer<FILE>
-    private var buffer: UnsafeMutablePointer<CChar>?
-    private var capacity = 0
+    /// Longest line accepted, in bytes.
+    public let maxLineBytes: Int
+    private let descriptor: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0, end = 0
+    private var atEnd = false
     /// 1-based number of the line last returned.
     public private(set) var lineNumber = 0
 
+    /// One line: its bytes, or the error that it is too long.
+    public typealias Line = (number: Int, bytes: Result<[UInt8], RecordError>)
+
     /// Opens `path`, or standard input for "-".
-    public init(path: String) throws(InputError) {
+    public init(path: String, maxLineBytes: Int = 32 << 20) throws(InputError) {
         self.path = path
+        self.maxLineBytes = maxLineBytes
         if path == InputReader.standardInput {
-            // A FILE of our own over a copy of descriptor 0: the C global `stdin` is shared
-            // mutable state that Swift 6 rejects.
-            guard let opened = fdopen(dup(0), "rb") else { throw .unreadable(path, reason: InputReader.errorText(errno)) }
-            file = opened
+            descriptor = dup(0)
+            guard descriptor >= 0 else { throw .unreadable(path, reason: InputReader.errorText(errno)) }
             return
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw .notFound(path) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
-        guard let opened = fopen(path, "rb") else { throw .unreadable(path, reason: InputReader.errorText(errno)) }
-        file = opened
+        let opened = open(path, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else { throw .unreadable(path, reason: InputReader.errorText(errno)) }
+        descriptor = opened
     }
 
     deinit {
-        free(buffer)
-        fclose(file)
+        close(descriptor)
     }
 
-    /// The next non-blank line's bytes and its number, or nil at the end.
-    public func nextLine() -> (number: Int, bytes: [UInt8])? {
+    /// The next non-blank line and its number, nil at the end; a read error is thrown (it is
+    /// never taken for the end of the input).
+    public func nextLine() throws(InputError) -> Line? {
         while true {
-            let count = getline(&buffer, &capacity, file)
-            guard count >= 0, let buffer else { return nil }
+            guard let line = try readLine() else { return nil }
             lineNumber += 1
-            var length = count
-            while length > 0, buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D { length -= 1 }
-            let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            return (lineNumber, Array(bytes))
+            guard let bytes = line else {
+                return (lineNumber, .failure(.tooLong(line: lineNumber, limit: maxLineBytes)))
+            }
+            var length = bytes.count
+            while length > 0, bytes[length - 1] == 0x0D { length -= 1 }
+            if bytes[0..<length].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            return (lineNumber, .success(length == bytes.count ? bytes : Array(bytes[0..<length])))
         }
+    }
+
+    /// The bytes of the next line without its newline; `.some(nil)` for a line over the limit
+    /// (read to its end and dropped); nil at the end of input.
+    private func readLine() throws(InputError) -> [UInt8]?? {
+        var line: [UInt8] = []
+        var tooLong = false
+        var sawAny = false
+        while true {
+            if start == end {
+                if atEnd { break }
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .unreadable(path, reason: InputReader.errorText(errno))
+                }
+                if count == 0 { atEnd = true; break }
+                start = 0
+                end = count
+            }
+            sawAny = true
+            let newline = buffer[start..<end].firstIndex(of: 0x0A)
+            let stop = newline ?? end
+            if !tooLong {
+                if line.count + (stop - start) > maxLineBytes {
+                    tooLong = true
+                    line = []
+                } else {
+                    line.append(contentsOf: buffer[start..<stop])
+                }
+            }
+            if let newline {
+                start = newline + 1
+                return .some(tooLong ? nil : line)
+            }
+            start = end
+        }
+        guard sawAny else { return nil }
+        return .some(tooLong ? nil : line)
     }
 }
 
 /// Parses JSON Lines records and writes result lines.
 public enum JSONLines {
     private struct RawRecord: Decodable {
-        var id: RecordID?
+        var id: FieldValue?
         var fields: [String: FieldValue]
 
         enum FieldValue: Decodable {
             case string(String)
+            case number
             case null
             case other
 
@@ -145,6 +182,8 @@ public enum JSONLines {
                     self = .null
                 } else if let value = try? container.decode(String.self) {
                     self = .string(value)
+                } else if (try? container.decode(Double.self)) != nil {
+                    self = .number
                 } else {
                     self = .other
                 }
@@ -160,7 +199,7 @@ public enum JSONLines {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyKey.self)
-            id = try container.decodeIfPresent(RecordID.self, forKey: AnyKey(stringValue: "id"))
+            id = try container.decodeIfPresent(FieldValue.self, forKey: AnyKey(stringValue: "id"))
             var fields: [String: FieldValue] = [:]
             for key in container.allKeys where key.stringValue != "id" {
                 fields[key.stringValue] = try container.decode(FieldValue.self, forKey: key)
@@ -171,11 +210,26 @@ public enum JSONLines {
 
     /// The `id` of a line, if it can be read at all (used to label an error line).
     public static func id(of bytes: [UInt8]) -> RecordID {
-        (try? JSONDecoder().decode(RawRecord.self, from: Data(bytes)))?.id ?? .missing
+        guard let raw = try? JSONDecoder().decode(RawRecord.self, from: Data(bytes)) else { return .missing }
+        return (try? recordID(raw.id, bytes: bytes, line: 0)) ?? .missing
+    }
+
+    private static func recordID(_ value: RawRecord.FieldValue?, bytes: [UInt8], line: Int) throws(RecordError) -> RecordID {
+        switch value {
+        case nil, .null?: throw .missingField(line: line, field: "id")
+        case .string(let text)?: return .string(text)
+        // Numbers are kept as written: a Double would turn 12345678901234567890 into 1.2345678901234567e19.
+        case .number?: return rawNumber(named: "id", in: bytes).map(RecordID.init(numberText:)) ?? .missing
+        case .other?: throw .wrongType(line: line, field: "id", expected: "a string or a number")
+        }
     }
 
     /// Parses one line into an article record whose text is in `textField`.
     public static func record(from bytes: [UInt8], line: Int, textField: String = "text") throws(RecordError) -> ArticleRecord {
+        // A raw control character is not JSON; saying so beats "not valid JSON" or a wrong type.
+        if let offset = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) {
+            throw .controlCharacter(line: line, byte: bytes[offset], offset: offset)
+        }
         let raw: RawRecord
         do {
             raw = try JSONDecoder().decode(RawRecord.self, from: Data(bytes))
@@ -184,17 +238,67 @@ public enum JSONLines {
         } catch {
             throw .notJSON(line: line)
         }
-        guard let id = raw.id, id != .missing else { throw .missingField(line: line, field: "id") }
+        let id = try recordID(raw.id, bytes: bytes, line: line)
         guard let field = raw.fields[textField] else { throw .missingField(line: line, field: textField) }
         guard case .string(let text) = field else { throw .wrongType(line: line, field: textField, expected: "a string") }
         func optional(_ name: String) throws(RecordError) -> String? {
             switch raw.fields[name] {
             case nil, .null?: return nil
             case .string(let value)?: return value
-            case .other?: throw .wrongType(line: line, field: name, expected: "a string")
+            case .number?, .other?: throw .wrongType(line: line, field: name, expected: "a string")
             }
         }
         return ArticleRecord(id: id, text: text, title: try optional("title"), language: try optional("lang"))
+    }
+
+    /// The text of the number that is the value of top-level key `name` in a JSON object line.
+    static func rawNumber(named name: String, in bytes: [UInt8]) -> String? {
+        var index = 0
+        func skipSpace() { while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 } }
+        /// A string's decoded-enough text (escapes kept as written; keys compared as bytes).
+        func string() -> [UInt8]? {
+            guard index < bytes.count, bytes[index] == 0x22 else { return nil }
+            index += 1
+            let start = index
+            while index < bytes.count, bytes[index] != 0x22 { index += bytes[index] == 0x5C ? 2 : 1 }
+            guard index < bytes.count else { return nil }
+            defer { index += 1 }
+            return Array(bytes[start..<index])
+        }
+        func skipValue() {
+            var depth = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x22: _ = string(); if depth == 0 { return }; continue
+                case 0x7B, 0x5B: depth += 1
+                case 0x7D, 0x5D: if depth == 0 { return }; depth -= 1; if depth == 0 { index += 1; return }
+                case 0x2C: if depth == 0 { return }
+                default: break
+                }
+                index += 1
+            }
+        }
+        skipSpace()
+        guard index < bytes.count, bytes[index] == 0x7B else { return nil }
+        index += 1
+        while index < bytes.count {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == 0x3A else { return nil }
+            index += 1
+            skipSpace()
+            if key == Array(name.utf8) {
+                let start = index
+                while index < bytes.count, (0x30...0x39).contains(bytes[index]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[index]) { index += 1 }
+                return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+            }
+            skipValue()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == 0x2C else { return nil }
+            index += 1
+        }
+        return nil
     }
 
     /// Parses one line into its id and the string values of `names`, in that order.

@@ -7,6 +7,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A JSON number's text, written as it is (an id kept as the input wrote it).
+    case numberText(String)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -25,7 +27,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch id {
         case .string(let value): self = .string(value)
         case .integer(let value): self = .int(value)
-        case .number(let value): self = .double(value)
+        case .number(let value): self = .numberText(value)
         case .missing: self = .null
         }
     }
@@ -43,6 +45,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
         case .double(let value): out += value.isFinite ? String(value) : "null"
+        case .numberText(let value): out += value
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

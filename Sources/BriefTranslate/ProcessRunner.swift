@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProcessGroup
 
 /// What went wrong running an engine's process.
 public enum ProcessError: Error, Sendable, Equatable {
@@ -32,22 +33,20 @@ public enum ProcessRunner {
         guard let executable = find(arguments[0]) else { throw .notFound(arguments[0]) }
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw .system("pipe", errno: errno) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+        // The engine runs in a group of its own, led by a guard that kills the group if brief
+        // dies: a timeout or a killed brief leaves no pipeline process behind.
+        var spawnError: Int32 = 0
+        let pid = brief_spawn_guarded(executable, &argv, environ, inPipe[0], outPipe[1], errPipe[1], &spawnError)
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
-        guard spawned == 0 else {
+        guard pid > 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-            throw .system("posix_spawn \(executable)", errno: spawned)
+            if spawnError == ENOENT || spawnError == EACCES { throw .notFound(arguments[0]) }
+            throw .system("starting \(executable)", errno: spawnError)
         }
+        var finished = false
+        defer { if !finished { brief_kill_group(pid); var status: Int32 = 0; waitpid(pid, &status, 0) } }
         // A closed reader must not kill us with SIGPIPE: the write then fails with EPIPE.
         signal(SIGPIPE, SIG_IGN)
         for fd in [inPipe[1], outPipe[0], errPipe[0]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -60,9 +59,10 @@ public enum ProcessRunner {
         while outOpen || errOpen {
             let remaining = deadline - monotonic()
             if remaining <= 0 {
-                kill(pid, SIGKILL)
+                brief_kill_group(pid)
                 var status: Int32 = 0
                 waitpid(pid, &status, 0)
+                finished = true
                 [inputOpen ? inPipe[1] : -1, outOpen ? outPipe[0] : -1, errOpen ? errPipe[0] : -1].filter { $0 >= 0 }.forEach { close($0) }
                 throw .timedOut(arguments[0], seconds: timeout)
             }
@@ -71,7 +71,11 @@ public enum ProcessRunner {
             if outOpen { fds.append(pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0)) }
             if errOpen { fds.append(pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1) * 1000))
-            if ready < 0, errno != EINTR { throw .system("poll", errno: errno) }
+            if ready < 0, errno != EINTR {
+                let code = errno
+                [inputOpen ? inPipe[1] : -1, outOpen ? outPipe[0] : -1, errOpen ? errPipe[0] : -1].filter { $0 >= 0 }.forEach { close($0) }
+                throw .system("poll", errno: code)
+            }
             for entry in fds where entry.revents != 0 {
                 if entry.fd == inPipe[1] {
                     let count = input[written...].withUnsafeBytes { write(entry.fd, $0.baseAddress, min($0.count, 65536)) }
@@ -91,7 +95,8 @@ public enum ProcessRunner {
         }
         if inputOpen { close(inPipe[1]) }
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        finished = true
         let exited = (status & 0x7F) == 0
         let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         guard code == 0 else {

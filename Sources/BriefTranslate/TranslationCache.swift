@@ -26,13 +26,15 @@ public enum TranslationCacheError: Error, Sendable, Equatable, CustomStringConve
 /// no engine. The storage lives in libBriefTranslationStore.so (SQLite through GRDB), opened
 /// here at run time so that commands that never translate do not load it.
 public final class TranslationCache: @unchecked Sendable {
-    private typealias Open = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer?
-    private typealias Get = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafePointer<CChar>?>?,
-                                            UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>?
-    private typealias Put = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<CChar>,
-                                            UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
+    private typealias Message = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    private typealias Open = @convention(c) (UnsafePointer<CChar>, Message?, Message?) -> UnsafeMutableRawPointer?
+    // Key fields and values cross as bytes with their lengths: a NUL inside a segment is data.
+    private typealias Get = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafePointer<UInt8>?>?, UnsafePointer<Int>?,
+                                            UnsafeMutablePointer<Int>?, Message?) -> UnsafeMutablePointer<UInt8>?
+    private typealias Put = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UnsafePointer<UInt8>?>?, UnsafePointer<Int>?,
+                                            UnsafePointer<UInt8>, Int, Message?) -> Int32
     private typealias Close = @convention(c) (UnsafeMutableRawPointer) -> Void
-    private typealias Free = @convention(c) (UnsafeMutablePointer<CChar>?) -> Void
+    private typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
 
     public let path: String
     private let handle: UnsafeMutableRawPointer
@@ -41,19 +43,30 @@ public final class TranslationCache: @unchecked Sendable {
     public private(set) var hits = 0, misses = 0
     /// The first problem met writing, if any (the translation itself still stands).
     public private(set) var writeProblem: String?
+    /// Where a damaged cache file found at `path` was moved (a new one was made), if one was.
+    public private(set) var movedAside: String?
 
     /// Opens (creating it and its folder if needed) the cache at `path`.
     public init(path: String, libraryFolders: [String] = TranslationCache.libraryFolders()) throws(TranslationCacheError) {
+        // Only a regular file (or nothing yet) can be the cache: a directory, a FIFO (whose open
+        // would wait for a writer), a device or a symlink loop is refused before SQLite sees it.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(path: path, detail: "not a regular file") }
+        } else if errno != ENOENT {
+            throw .cannotOpen(path: path, detail: String(cString: strerror(errno)))
+        }
         let name = "libBriefTranslationStore.so"
         guard let library = libraryFolders.map({ $0 + "/" + name }).first(where: { access($0, R_OK) == 0 }) else {
             throw .libraryMissing(searched: libraryFolders)
         }
+        // Never dlclose'd, not even on an error path: unloading Swift code (its type metadata and
+        // runtime registrations) leaves dangling pointers that crash the process later.
         guard let opened = dlopen(library, RTLD_NOW | RTLD_LOCAL) else {
             throw .libraryBroken(path: library, detail: dlerror().map { String(cString: $0) } ?? "dlopen failed")
         }
         func symbol<T>(_ name: String, as type: T.Type) throws(TranslationCacheError) -> T {
             guard let pointer = dlsym(opened, name) else {
-                dlclose(opened)
                 throw .libraryBroken(path: library, detail: "no \(name)")
             }
             return unsafeBitCast(pointer, to: type)
@@ -64,15 +77,16 @@ public final class TranslationCache: @unchecked Sendable {
         closeStore = try symbol("brief_store_close", as: Close.self)
         free = try symbol("brief_store_free", as: Free.self)
         Self.makeFolder(of: path)
-        var error: UnsafeMutablePointer<CChar>?
-        guard let handle = open(path, &error) else {
+        var error: UnsafeMutablePointer<CChar>?, notice: UnsafeMutablePointer<CChar>?
+        guard let handle = open(path, &error, &notice) else {
             let detail = error.map { String(cString: $0) } ?? "unknown error"
             free(error)
-            dlclose(opened)
             throw .cannotOpen(path: path, detail: detail)
         }
         self.path = path
         self.handle = handle
+        movedAside = notice.map { String(cString: $0) }
+        free(notice)
     }
 
     // The library stays loaded once opened: unloading Swift code (its metadata, its runtime
@@ -85,7 +99,8 @@ public final class TranslationCache: @unchecked Sendable {
     /// `counted`: false for a look that is not a use (whether a whole document is cached).
     public func lookup(engine: String, pair: LanguagePair, glossary: String, segment: String, counted: Bool = true) -> String? {
         var error: UnsafeMutablePointer<CChar>?
-        let value = withKey([engine, "\(pair.source)-\(pair.target)", glossary, segment]) { get(handle, $0, &error) }
+        var length = 0
+        let value = withKey([engine, "\(pair.source)-\(pair.target)", glossary, segment]) { get(handle, $0, $1, &length, &error) }
         if let error { free(error) }
         defer { free(value) }
         guard let value else {
@@ -93,21 +108,30 @@ public final class TranslationCache: @unchecked Sendable {
             return nil
         }
         if counted { hits += 1 }
-        return String(cString: value)
+        return String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
     }
 
     public func store(engine: String, pair: LanguagePair, glossary: String, segment: String, translation: String) {
         var error: UnsafeMutablePointer<CChar>?
-        let status = withKey([engine, "\(pair.source)-\(pair.target)", glossary, segment]) { put(handle, $0, translation, &error) }
+        var value = translation
+        let status = withKey([engine, "\(pair.source)-\(pair.target)", glossary, segment]) { fields, lengths in
+            value.withUTF8 { put(handle, fields, lengths, $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, &error) }
+        }
         if status != 0, writeProblem == nil { writeProblem = error.map { String(cString: $0) } ?? "write failed" }
         free(error)
     }
 
-    private func withKey<R>(_ fields: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
-        let copies = fields.map { strdup($0) }
-        defer { copies.forEach { Glibc.free($0) } }
-        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    /// The key fields as byte pointers and lengths, valid during `body`.
+    private func withKey<R>(_ fields: [String], _ body: (UnsafePointer<UnsafePointer<UInt8>?>, UnsafePointer<Int>) -> R) -> R {
+        let bytes = fields.map { Array($0.utf8) + [0] }
+        let lengths = fields.map { $0.utf8.count }
+        func nest(_ index: Int, _ pointers: [UnsafePointer<UInt8>?]) -> R {
+            if index == bytes.count {
+                return pointers.withUnsafeBufferPointer { p in lengths.withUnsafeBufferPointer { body(p.baseAddress!, $0.baseAddress!) } }
+            }
+            return bytes[index].withUnsafeBufferPointer { nest(index + 1, pointers + [$0.baseAddress]) }
+        }
+        return nest(0, [])
     }
 
     /// The cache file used when none is given: translations.sqlite in $BRIEF_CACHE_DIR,

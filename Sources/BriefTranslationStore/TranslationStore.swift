@@ -9,11 +9,26 @@ import GRDB
 final class TranslationStore {
     let queue: DatabaseQueue
 
+    /// Where a damaged cache file was moved, when one was.
+    private(set) var movedAside: String?
+
     init(path: String) throws {
+        do {
+            queue = try Self.open(path)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            // Not a database, or a damaged one: kept for inspection, and a new cache made.
+            let aside = path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
+            guard rename(path, aside) == 0 else { throw error }
+            movedAside = aside
+            queue = try Self.open(path)
+        }
+    }
+
+    private static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         // Two brief processes may share the cache (a batch and an interactive run).
         configuration.busyMode = .timeout(5)
-        queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS translation (
@@ -22,6 +37,7 @@ final class TranslationStore {
                     PRIMARY KEY (engine, pair, glossary, segment))
                 """)
         }
+        return queue
     }
 
     func lookup(_ key: [String]) throws -> String? {
@@ -48,16 +64,22 @@ private func report(_ error: Error, _ out: UnsafeMutablePointer<UnsafeMutablePoi
     out?.pointee = strdup(describe(error))
 }
 
-private func key(_ fields: UnsafePointer<UnsafePointer<CChar>?>?) -> [String] {
-    (0..<4).map { index in fields?[index].map { String(cString: $0) } ?? "" }
+/// Key fields arrive as bytes with their lengths: a NUL inside a segment is part of it.
+private func key(_ fields: UnsafePointer<UnsafePointer<UInt8>?>?, _ lengths: UnsafePointer<Int>?) -> [String] {
+    (0..<4).map { index in
+        guard let field = fields?[index], let length = lengths?[index] else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: field, count: length), as: UTF8.self)
+    }
 }
 
 /// Opens (creating if needed) the cache at `path`; nil with `error` set (free it with
-/// brief_store_free) when it cannot.
+/// brief_store_free) when it cannot. `notice` says where a damaged file was moved, if one was.
 @_cdecl("brief_store_open")
-public func brief_store_open(_ path: UnsafePointer<CChar>, _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
+public func brief_store_open(_ path: UnsafePointer<CChar>, _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                             _ noticeOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
     do {
         let store = try TranslationStore(path: String(cString: path))
+        if let aside = store.movedAside { noticeOut?.pointee = strdup(aside) }
         return Unmanaged.passRetained(store).toOpaque()
     } catch {
         report(error, errorOut)
@@ -65,27 +87,34 @@ public func brief_store_open(_ path: UnsafePointer<CChar>, _ errorOut: UnsafeMut
     }
 }
 
-/// The cached translation for the four key fields (engine, pair, glossary, segment), malloc'd;
-/// nil when absent or on error (then `error` is set).
+/// The cached translation for the four key fields (engine, pair, glossary, segment), malloc'd
+/// bytes with their count in `length`; nil when absent or on error (then `error` is set).
 @_cdecl("brief_store_get")
-public func brief_store_get(_ handle: UnsafeMutableRawPointer, _ fields: UnsafePointer<UnsafePointer<CChar>?>?,
-                            _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func brief_store_get(_ handle: UnsafeMutableRawPointer, _ fields: UnsafePointer<UnsafePointer<UInt8>?>?, _ lengths: UnsafePointer<Int>?,
+                            _ length: UnsafeMutablePointer<Int>?,
+                            _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<UInt8>? {
     let store = Unmanaged<TranslationStore>.fromOpaque(handle).takeUnretainedValue()
     do {
-        return try store.lookup(key(fields)).map { strdup($0) }
+        guard let value = try store.lookup(key(fields, lengths)) else { return nil }
+        let bytes = Array(value.utf8)
+        let copy = malloc(max(1, bytes.count))!.assumingMemoryBound(to: UInt8.self)
+        bytes.withUnsafeBufferPointer { copy.update(from: $0.baseAddress!, count: $0.count) }
+        length?.pointee = bytes.count
+        return copy
     } catch {
         report(error, errorOut)
         return nil
     }
 }
 
-/// Stores a translation under the four key fields; 0 on success.
+/// Stores a translation (`count` bytes) under the four key fields; 0 on success.
 @_cdecl("brief_store_put")
-public func brief_store_put(_ handle: UnsafeMutableRawPointer, _ fields: UnsafePointer<UnsafePointer<CChar>?>?, _ value: UnsafePointer<CChar>,
+public func brief_store_put(_ handle: UnsafeMutableRawPointer, _ fields: UnsafePointer<UnsafePointer<UInt8>?>?, _ lengths: UnsafePointer<Int>?,
+                            _ value: UnsafePointer<UInt8>, _ count: Int,
                             _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     let store = Unmanaged<TranslationStore>.fromOpaque(handle).takeUnretainedValue()
     do {
-        try store.store(key(fields), String(cString: value))
+        try store.store(key(fields, lengths), String(decoding: UnsafeBufferPointer(start: value, count: count), as: UTF8.self))
         return 0
     } catch {
         report(error, errorOut)
@@ -99,6 +128,6 @@ public func brief_store_close(_ handle: UnsafeMutableRawPointer) {
 }
 
 @_cdecl("brief_store_free")
-public func brief_store_free(_ pointer: UnsafeMutablePointer<CChar>?) {
+public func brief_store_free(_ pointer: UnsafeMutableRawPointer?) {
     free(pointer)
 }

@@ -6,28 +6,41 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes results to standard output.
+/// Writes results to standard output; a result that cannot be written is never a success.
 enum Output {
     static func write(_ text: String) {
-        writeAll(text, to: 1)
+        if let code = writeAll(text, to: 1) { failedWrite(code) }
     }
 
-    /// Writes every byte to a descriptor, retrying short writes; gives up silently on a closed
-    /// pipe (the reader went away, as with `| head`).
-    static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+    /// Writes every byte to a descriptor, retrying short and interrupted writes; the errno of a
+    /// failed write, or nil.
+    @discardableResult
+    static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
+            return nil
         }
-        bytes.removeAll()
+    }
+
+    /// The reader went away (`| head`): end quietly as a program killed by SIGPIPE does, with
+    /// the status shells expect (brief ignores the signal while engines run, so it arrives as
+    /// EPIPE). Any other failure (a full disk) is an error: the output is incomplete.
+    private static func failedWrite(_ code: Int32) -> Never {
+        if code == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+            exit(141)
+        }
+        Diagnostics.fail("cannot write to standard output: \(String(cString: strerror(code)))")
     }
 }
 

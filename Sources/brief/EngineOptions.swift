@@ -35,7 +35,9 @@ struct EngineOptions: ParsableArguments {
     func openCache() -> TranslationCache? {
         guard !noCache, let path = cache ?? TranslationCache.defaultPath() else { return nil }
         do {
-            return try TranslationCache(path: path)
+            let cache = try TranslationCache(path: path)
+            if let aside = cache.movedAside { Diagnostics.warn("\(path): not a usable translation cache; moved to \(aside) and a new one made") }
+            return cache
         } catch {
             Diagnostics.warn("translating without a cache: \(error.description)")
             return nil

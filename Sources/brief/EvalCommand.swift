@@ -55,20 +55,24 @@ struct EvalCommand: ParsableCommand {
         }
         let options = pipeline.options
         let reader: JSONLinesReader
-        do { reader = try JSONLinesReader(path: data) } catch { Diagnostics.fail(error.description) }
+        do { reader = try JSONLinesReader(path: data, maxLineBytes: input.maxSize.bytes) } catch { Diagnostics.fail(error.description) }
         var writer: PredictionWriter?
         if let predictions {
-            do { writer = try PredictionWriter(path: predictions) } catch { Diagnostics.fail("\(predictions): \(error)") }
+            do { writer = try PredictionWriter(path: predictions) } catch { Diagnostics.fail(error.description) }
         }
         var tokenizers: [String: RougeTokenizer] = [:]
         var report = EvaluationReport()
         var cases: [TuningCase] = []
         var languages: Set<String> = []
-        while let (number, bytes) = reader.nextLine() {
+        while let (number, line) = try nextLine(reader) {
             if let limit, report.count >= limit { break }
             let record: EvaluationRecord
             do {
-                record = try EvaluationRecord.parse(bytes)
+                record = try EvaluationRecord.parse(try line.get())
+            } catch let error as RecordError {
+                Diagnostics.warn("\(data): \(error.description)")
+                report.addFailure()
+                continue
             } catch {
                 Diagnostics.warn("\(data): line \(number): not an evaluation record (needs \"text\" and \"summaries\")")
                 continue
@@ -86,9 +90,12 @@ struct EvalCommand: ParsableCommand {
                 }
                 let summary = Summarizer(ranker: try pipeline.ranker(for: document.language)).summarize(document, budget: options.budget)
                 report.add(Rouge.score(prediction: summary.sentences.map { tokenizer.tokens($0.text) }, reference: reference))
-                writer?.write(JSONValue.object([("id", .string(record.id)), ("sentences", .array(summary.sentences.map { .string($0.text) }))]).serialized())
+                if let writer {
+                    Self.write(JSONValue.object([("id", .string(record.id)), ("sentences", .array(summary.sentences.map { .string($0.text) }))]).serialized(), to: writer)
+                }
             } catch {
-                Diagnostics.warn("\(data): line \(number) (id \(record.id)): \(error)")
+                let problem = (error as? ArticleError)?.problem ?? String(describing: error)
+                Diagnostics.warn("\(data): line \(number) (id \(record.id)): \(problem)")
                 report.addFailure()
             }
         }
@@ -96,6 +103,12 @@ struct EvalCommand: ParsableCommand {
             try runTuning(cases, output: tune, languages: languages, pipeline: pipeline)
             return
         }
+        // Scores of nothing are not scores: no record scored is an error, and no file is left.
+        guard report.count > report.failures else {
+            writer = nil
+            Diagnostics.fail("\(data): no record could be scored (\(reader.lineNumber) lines read, \(report.failures) failed)")
+        }
+        do { try writer?.finish() } catch { Diagnostics.fail(error.description) }
         var out = "\(data): \(report.count) articles, method \(method.rawValue), \(options.budget)"
         if report.failures > 0 { out += ", \(report.failures) failed (scored 0)" }
         out += "\n"
@@ -114,11 +127,15 @@ struct EvalCommand: ParsableCommand {
         file += "# Mean F1 on those \(cases.count) articles: \(format(score * 100))\n"
         file += weights.serialized()
         do {
-            try writeAtomically(file, to: output)
+            try AtomicFile.write(file, to: output)
         } catch {
-            Diagnostics.fail("\(output): cannot write: \(error)")
+            Diagnostics.fail(error.description)
         }
         Output.write(file)
+    }
+
+    private static func write(_ line: String, to writer: PredictionWriter) {
+        do { try writer.write(line) } catch { Diagnostics.fail(error.description) }
     }
 
     private func format(_ value: Double) -> String {

@@ -170,7 +170,7 @@ struct GlossaryCommand: ParsableCommand {
                 Diagnostics.fail(error.description)
             }
             if let output {
-                do { try writeAtomically(text, to: output) } catch { Diagnostics.fail("\(output): \(error)") }
+                do { try AtomicFile.write(text, to: output) } catch { Diagnostics.fail(error.description) }
             } else {
                 Output.write(text)
             }
@@ -199,7 +199,7 @@ struct GlossaryCommand: ParsableCommand {
             let finder = AcronymFinder()
             let pipeline = try input.pipeline()
             if let jsonl = source.jsonl {
-                try JSONLinesRun.run(jsonl) { record throws(ArticleError) in
+                try JSONLinesRun.run(jsonl, maxLineBytes: input.maxSize.bytes) { record throws(ArticleError) in
                     // Acronyms are read in the text as given: repair could move a bracket's space.
                     let pairs = finder.definitions(in: record.text)
                     return JSONValue.object([("id", JSONValue(record.id)),

@@ -58,7 +58,7 @@ struct RepairCommand: ParsableCommand {
     }
 
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
-        try JSONLinesRun.run(path, textField: field) { (record) throws(ArticleError) in
+        try JSONLinesRun.run(path, textField: field, maxLineBytes: input.maxSize.bytes) { (record) throws(ArticleError) in
             let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: record.language)
             var fields: [(String, JSONValue)] = [("id", JSONValue(record.id)), ("text", .string(prepared.text))]
             if explain { fields.append(("edits", RepairExplanation.json(prepared.repair?.edits ?? []))) }

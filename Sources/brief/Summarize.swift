@@ -95,7 +95,7 @@ struct Summarize: ParsableCommand {
 
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
         let renderer = JSONRenderer(pretty: false)
-        try JSONLinesRun.run(path) { (record) throws(ArticleError) in
+        try JSONLinesRun.run(path, maxLineBytes: input.maxSize.bytes) { (record) throws(ArticleError) in
             let brief = try pipeline.brief(text: record.text, source: record.id.description,
                                            title: record.title, language: record.language)
             return renderer.record(id: record.id, brief)

@@ -177,10 +177,11 @@ struct TranslateCommand: ParsableCommand {
                 batch.removeAll()
             }
             let reader: JSONLinesReader
-            do { reader = try JSONLinesReader(path: jsonl) } catch { Diagnostics.fail(error.description) }
-            while let (number, bytes) = reader.nextLine() {
+            do { reader = try JSONLinesReader(path: jsonl, maxLineBytes: input.maxSize.bytes) } catch { Diagnostics.fail(error.description) }
+            while let (number, line) = try nextLine(reader) {
+                let bytes = (try? line.get()) ?? []
                 do {
-                    let record = try JSONLines.record(from: bytes, line: number)
+                    let record = try JSONLines.record(from: try line.get(), line: number)
                     let prepared = try pipeline.prepare(text: record.text, source: record.id.description, language: from ?? record.language)
                     batch.append((record.id, number, Self.paragraphs(prepared.text), prepared.language, nil))
                 } catch let error as RecordError {
