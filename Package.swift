@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefEval", dependencies: ["BriefLanguage", "BriefSummary", "BriefDocument", "BriefResources"]),
-        .target(name: "BriefOutput", dependencies: ["BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate"]),
+        .target(name: "BriefOutput", dependencies: ["BriefResources", "BriefRepair", "BriefPipeline", "BriefInput", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate"]),
         .executableTarget(
             name: "brief",
             dependencies: [

@@ -1,3 +1,4 @@
+import BriefResources
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -188,11 +189,11 @@ public struct GlossaryExporter: Sendable {
     }
 
     private func clean(_ term: String) -> String {
-        term.replacing("\t", with: " ").replacing("\n", with: " ")
+        term.replacingBytes(of: "\t", with: " ").replacingBytes(of: "\n", with: " ")
     }
 
     private func quoted(_ field: String) -> String {
-        "\"" + field.replacing("\"", with: "\"\"") + "\""
+        "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
     }
 
     // MARK: JSON and Markdown
@@ -246,6 +247,6 @@ public struct GlossaryExporter: Sendable {
     }
 
     private func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        text.replacingBytes(of: "|", with: "\\|").replacingBytes(of: "\n", with: " ")
     }
 }

@@ -88,7 +88,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                // C0 and C1 controls, DEL and bidi overrides escaped: valid JSON either way, and
+                    // nothing in it can drive a terminal it is printed to.
+                if scalar.value < 0x20 || TerminalSafety.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

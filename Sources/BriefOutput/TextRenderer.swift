@@ -1,3 +1,4 @@
+import BriefResources
 import BriefDocument
 import BriefPipeline
 
@@ -87,6 +88,6 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func cell(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("\n", with: " ")
+        text.replacingBytes(of: "|", with: "\\|").replacingBytes(of: "\n", with: " ")
     }
 }

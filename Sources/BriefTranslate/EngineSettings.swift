@@ -72,6 +72,8 @@ public struct EngineSettings: Sendable, Equatable {
 
     /// Reads `key = value` lines (# starts a comment): engine, server, api_key, timeout.
     mutating func apply(configText: String, source: String) throws(EngineSettingsError) {
+        // Editors on Windows may start the file with a byte-order mark: not part of the first key.
+        let configText = configText.unicodeScalars.first == "\u{FEFF}" ? String(configText.unicodeScalars.dropFirst()) : configText
         // Any line end: files saved on Windows end their lines with CR LF (one Character).
         for (number, raw) in configText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             // A comment starts a line or follows a space: an API key may hold a '#'.

@@ -1,3 +1,4 @@
+import BriefResources
 import BriefGlossary
 
 /// A glossary term held to its approved equivalent in a translation.
@@ -137,37 +138,44 @@ public struct GlossaryEnforcer {
         // After a protected term that opens a sentence the engine capitalizes the next word
         // ("Turquía Comprado el …"): a capitalized word there that the source does not write
         // with its capital is a translated common word, and goes back to lowercase.
-        var text = ""
-        var rest = Substring(html)
-        while let range = rest.firstRange(of: close + " ") {
-            text += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            let word = rest.prefix { $0.isLetter }
+        // Everything here works on bytes (see ByteSearch.swift: flags made Character search quadratic).
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        for offset in html.byteOffsets(of: close + " ") {
+            let after = offset + close.utf8.count + 1
+            guard after >= copied else { continue }
+            out.append(contentsOf: bytes[copied..<after])
+            copied = after
+            let word = Substring(String(decoding: bytes[after...].prefix(64), as: UTF8.self)).prefix { $0.isLetter }
             if let first = word.first, first.isUppercase, word.count == 1 || !word.allSatisfy(\.isUppercase),
                !containsWord(source, word) {
-                text += word.lowercased()
-                rest = rest.dropFirst(word.count)
+                out.append(contentsOf: word.lowercased().utf8)
+                copied += word.utf8.count
             }
         }
-        text += rest
-        text = text.replacing(open, with: "").replacing(close, with: "")
+        out.append(contentsOf: bytes[copied...])
+        var text = String(decoding: out, as: UTF8.self).replacingBytes(of: open, with: "").replacingBytes(of: close, with: "")
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&amp;", "&")] {
-            text = text.replacing(entity, with: character)
+            text = text.replacingBytes(of: entity, with: character)
         }
         // The tags can leave doubled spaces or a space before punctuation.
-        while text.contains("  ") { text = text.replacing("  ", with: " ") }
-        for mark in [",", ".", ";", ":", ")"] { text = text.replacing(" " + mark, with: mark) }
-        text = text.replacing("( ", with: "(")
+        while !text.byteOffsets(of: "  ").isEmpty { text = text.replacingBytes(of: "  ", with: " ") }
+        for mark in [",", ".", ";", ":", ")"] { text = text.replacingBytes(of: " " + mark, with: mark) }
+        text = text.replacingBytes(of: "( ", with: "(")
         return text
     }
 
     /// Whether `text` has `word` as a whole word: "Y" is not in "Youm".
     static func containsWord(_ text: String, _ word: Substring) -> Bool {
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: word) {
-            let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
-            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
-            rest = rest[range.upperBound...]
+        let bytes = Array(text.utf8)
+        let length = word.utf8.count
+        for offset in text.byteOffsets(of: String(word)) {
+            let before = offset > 0 ? String(decoding: bytes[max(0, offset - 4)..<offset], as: UTF8.self).unicodeScalars.last : nil
+            let end = offset + length
+            let after = end < bytes.count ? String(decoding: bytes[end..<min(bytes.count, end + 4)], as: UTF8.self).unicodeScalars.first : nil
+            if !(before.map { $0.properties.isAlphabetic } ?? false), !(after.map { $0.properties.isAlphabetic } ?? false) { return true }
         }
         return false
     }

@@ -1,3 +1,4 @@
+import BriefResources
 import FoundationEssentials
 
 /// Apertium's HTTP server (APy): `/listPairs` and `/translate`, one request per segment, in
@@ -153,7 +154,7 @@ public struct LibreTranslateTranslator: Translator {
     static let serverOpen = "<span translate=\"no\">", serverClose = "</span>"
 
     static func toServerMarkup(_ html: String) -> String {
-        html.replacing(GlossaryEnforcer.open, with: serverOpen).replacing(GlossaryEnforcer.close, with: serverClose)
+        html.replacingBytes(of: GlossaryEnforcer.open, with: serverOpen).replacingBytes(of: GlossaryEnforcer.close, with: serverClose)
     }
 
     /// Back to Apertium's markers, which `GlossaryEnforcer.restore` takes away.

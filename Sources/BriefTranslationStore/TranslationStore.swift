@@ -40,17 +40,19 @@ final class TranslationStore {
         return queue
     }
 
+    // Segments and translations are bound as blobs: SQLite reads text bound by GRDB up to its
+    // first NUL, so "a\0b" and "a\0c" would be one key.
     func lookup(_ key: [String]) throws -> String? {
         try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT translation FROM translation WHERE engine = ? AND pair = ? AND glossary = ? AND segment = ?",
-                                arguments: StatementArguments(key))
-        }
+            try Data.fetchOne(db, sql: "SELECT translation FROM translation WHERE engine = ? AND pair = ? AND glossary = ? AND segment = ?",
+                              arguments: [key[0], key[1], key[2], Data(key[3].utf8)])
+        }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     func store(_ key: [String], _ value: String) throws {
         try queue.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO translation (engine, pair, glossary, segment, translation, created) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: StatementArguments(key + [value]) + [Date().timeIntervalSince1970])
+                           arguments: [key[0], key[1], key[2], Data(key[3].utf8), Data(value.utf8), Date().timeIntervalSince1970])
         }
     }
 }

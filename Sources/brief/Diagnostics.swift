@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefOutput
 import BriefResources
 #if canImport(Glibc)
 import Glibc
@@ -8,8 +9,10 @@ import Darwin
 
 /// Writes results to standard output; a result that cannot be written is never a success.
 enum Output {
+    /// Writes `text` without terminal controls or bidi overrides (JSON output has them escaped
+    /// already, so this changes only text meant to be read).
     static func write(_ text: String) {
-        if let code = writeAll(text, to: 1) { failedWrite(code) }
+        if let code = writeAll(TerminalSafety.clean(text), to: 1) { failedWrite(code) }
     }
 
     /// Writes every byte to a descriptor, retrying short and interrupted writes; the errno of a
@@ -47,7 +50,7 @@ enum Output {
 /// One-line messages on standard error, prefixed with the tool's name.
 enum Diagnostics {
     static func warn(_ message: String) {
-        Output.writeAll("brief: \(message)\n", to: 2)
+        Output.writeAll("brief: \(TerminalSafety.clean(message))\n", to: 2)
     }
 
     /// Reports `message` and exits with status 1.

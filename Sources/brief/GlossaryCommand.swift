@@ -81,7 +81,7 @@ struct GlossaryCommand: ParsableCommand {
         func run() throws {
             let pipeline = try input.pipeline { $0.glossaryFile = glossary.glossary }
             let loaded = try loadGlossary(pipeline)
-            var failed = false
+            var failed = 0
             var reports: [JSONValue] = []
             for file in files {
                 do {
@@ -94,11 +94,13 @@ struct GlossaryCommand: ParsableCommand {
                     }
                 } catch {
                     Diagnostics.warn(error.description)
-                    failed = true
+                    failed += 1
                 }
             }
+            // As every command: 1 when nothing could be read, 3 when some inputs failed.
+            if failed == files.count { throw ExitCode(1) }
             if format == .json { Output.write(JSONValue.array(reports).serialized(pretty: true) + "\n") }
-            if failed { throw ExitCode(3) }
+            if failed > 0 { throw ExitCode(3) }
         }
     }
 

@@ -128,6 +128,8 @@ struct TranslateCommand: ParsableCommand {
             var batch: [(id: RecordID, line: Int, paragraphs: [String], language: String, error: String?)] = []
             let renderer = JSONRenderer(pretty: false)
             var failures = 0
+            // An engine found down is not asked again in this run (each ask may cost a timeout).
+            var engineDown: String?
             func flush() {
                 guard !batch.isEmpty else { return }
                 // Translated per language, written in input order.
@@ -135,6 +137,10 @@ struct TranslateCommand: ParsableCommand {
                 for language in Set(batch.filter { $0.error == nil }.map(\.language)).sorted() {
                     let members = batch.indices.filter { batch[$0].error == nil && batch[$0].language == language }
                     let segments = members.flatMap { batch[$0].paragraphs }
+                    if let engineDown {
+                        for index in members { batch[index].error = engineDown }
+                        continue
+                    }
                     do {
                         let places = members.flatMap { index in
                             Array(repeating: "\(jsonl): line \(batch[index].line) (id \(batch[index].id))", count: batch[index].paragraphs.count)
@@ -148,6 +154,7 @@ struct TranslateCommand: ParsableCommand {
                     } catch {
                         // An engine that is down fails every record alike; otherwise one record
                         // may be what the engine choked on: each is tried alone, so the others go on.
+                        if error.unavailable { engineDown = error.problem }
                         if error.unavailable || members.count == 1 {
                             for index in members { batch[index].error = error.problem }
                         } else {

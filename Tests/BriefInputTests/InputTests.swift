@@ -69,10 +69,34 @@ private func temporaryFile(_ bytes: [UInt8]) -> String {
         let path = temporaryFile(Array("{\"id\":1}\n\n  \n{\"id\":2}\r\n".utf8))
         defer { unlink(path) }
         let reader = try JSONLinesReader(path: path)
-        let first = try #require(reader.nextLine())
-        let second = try #require(reader.nextLine())
-        #expect(first.number == 1 && first.bytes == Array("{\"id\":1}".utf8))
-        #expect(second.number == 4 && second.bytes == Array("{\"id\":2}".utf8))
-        #expect(reader.nextLine() == nil)
+        let first = try #require(try reader.nextLine())
+        let second = try #require(try reader.nextLine())
+        #expect(first.number == 1)
+        #expect(try first.bytes.get() == Array("{\"id\":1}".utf8))
+        #expect(second.number == 4)
+        #expect(try second.bytes.get() == Array("{\"id\":2}".utf8))
+        #expect(try reader.nextLine() == nil)
+    }
+
+    @Test func linesOverTheLimitAreErrorsForThatLineOnly() throws {
+        let path = temporaryFile(Array((String(repeating: "x", count: 100_000) + "\n{\"id\":2}\n" + String(repeating: "y", count: 70_000)).utf8))
+        defer { unlink(path) }
+        let reader = try JSONLinesReader(path: path, maxLineBytes: 65_536)
+        let first = try #require(try reader.nextLine())
+        #expect(throws: RecordError.tooLong(line: 1, limit: 65_536)) { try first.bytes.get() }
+        let second = try #require(try reader.nextLine())
+        #expect(try second.bytes.get() == Array("{\"id\":2}".utf8))
+        let third = try #require(try reader.nextLine())
+        #expect(throws: RecordError.tooLong(line: 3, limit: 65_536)) { try third.bytes.get() }
+        #expect(try reader.nextLine() == nil)
+    }
+
+    @Test func numericIdsAreKeptAsWritten() throws {
+        #expect(try JSONLines.record(from: Array(#"{"id": 12345678901234567890, "text": "x"}"#.utf8), line: 1).id == .number("12345678901234567890"))
+        #expect(try JSONLines.record(from: Array(#"{"text": "x", "id": -2.50e3}"#.utf8), line: 1).id == .number("-2.50e3"))
+        #expect(try JSONLines.record(from: Array(#"{"a": {"id": 1}, "id": 9, "text": "x"}"#.utf8), line: 1).id == .integer(9))
+        #expect(throws: RecordError.wrongType(line: 3, field: "id", expected: "a string or a number")) {
+            try JSONLines.record(from: Array(#"{"id": true, "text": "x"}"#.utf8), line: 3)
+        }
     }
 }

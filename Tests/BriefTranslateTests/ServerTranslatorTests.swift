@@ -290,6 +290,8 @@ final class FakeServer: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
         process.arguments = [String(port)]
+        // As CI runs: no locale at all in the environment (the script must set its own).
+        process.environment = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE"].contains($0.key) }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -1,3 +1,4 @@
+import Foundation
 import BriefGlossary
 import BriefResources
 import Testing
@@ -42,5 +43,23 @@ private let root = "/" + String(#filePath).split(separator: "/").dropLast(3).joi
         } catch {
             #expect(error.description.contains("not installed"))
         }
+    }
+}
+
+/// The cache's keys are bytes with their length (issue 12, 12): a NUL inside a segment is data.
+@Suite struct TranslationCacheKeyTests {
+    @Test func segmentsThatShareTextBeforeANulAreTwoEntries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brief-cache-\(UUID().uuidString)").path
+        let cache: TranslationCache
+        do {
+            cache = try TranslationCache(path: folder + "/t.sqlite")
+        } catch .libraryMissing {
+            return print("skipped: libBriefTranslationStore.so is not built beside the tests")
+        }
+        let pair = LanguagePair("en", "es")
+        cache.store(engine: "apertium", pair: pair, glossary: "g", segment: "a\u{0}b", translation: "uno\u{0}dos")
+        #expect(cache.lookup(engine: "apertium", pair: pair, glossary: "g", segment: "a\u{0}c") == nil)
+        #expect(cache.lookup(engine: "apertium", pair: pair, glossary: "g", segment: "a") == nil)
+        #expect(cache.lookup(engine: "apertium", pair: pair, glossary: "g", segment: "a\u{0}b") == "uno\u{0}dos")
     }
 }

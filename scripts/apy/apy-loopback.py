@@ -6,8 +6,13 @@ usage: scripts/apy/apy-loopback.py PORT [PAIRS_PATH]   (PAIRS_PATH defaults to /
 brief's tests start it this way and stop it with SIGTERM; users can too, for a server that only
 this machine reaches. Debian's python3 (/usr/bin/python3) has APy's modules.
 """
+import os
 import signal
 import sys
+
+# APy refuses to start unless LANG or LC_ALL names a UTF-8 locale, and CI (or cron) may run with
+# none at all: this script sets one for itself.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 # A parent may have blocked SIGTERM in the mask this process inherits (test runners do): then
 # APy's own handler never runs and it cannot be stopped but by SIGKILL.
