@@ -1,3 +1,4 @@
+import BriefResources
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,18 @@ enum TBXReader {
     private typealias ReaderAttribute = @convention(c) (OpaquePointer?, UnsafePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
     private typealias ReaderFree = @convention(c) (OpaquePointer?) -> Void
     private typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
+    /// xmlStructuredErrorFunc: (user data, xmlErrorPtr).
+    private typealias StructuredHandler = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?) -> Void
+    private typealias SetReaderHandler = @convention(c) (OpaquePointer?, StructuredHandler?, UnsafeMutableRawPointer?) -> Void
+    private typealias SetGlobalHandler = @convention(c) (UnsafeMutableRawPointer?, StructuredHandler?) -> Void
+    /// xmlGenericErrorFunc is variadic; the handler reads only its fixed arguments.
+    private typealias GenericHandler = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void
+    private typealias SetGenericHandler = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?) -> Void
+
+    /// libxml2's messages for one read: kept for brief's own error line, never printed by libxml2.
+    private final class Messages {
+        var first: String?
+    }
 
     /// The few libxml2 functions the reader uses.
     private struct Library {
@@ -31,6 +44,9 @@ enum TBXReader {
         let attribute: ReaderAttribute
         let freeReader: ReaderFree
         let free: Free
+        let setReaderHandler: SetReaderHandler?
+        let setStructuredHandler: SetGlobalHandler?
+        let setGenericHandler: SetGenericHandler?
 
         static func open() -> Library? {
             guard let handle = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libxml2.2.dylib", RTLD_NOW | RTLD_LOCAL) else { return nil }
@@ -50,7 +66,10 @@ enum TBXReader {
                   let freeReader = symbol("xmlFreeTextReader", ReaderFree.self) else { return nil }
             return Library(readerForMemory: readerForMemory, read: read, nodeType: nodeType, isEmptyElement: isEmptyElement,
                            lineNumber: lineNumber, localName: localName, value: value, attribute: attribute,
-                           freeReader: freeReader, free: freePointer)
+                           freeReader: freeReader, free: freePointer,
+                           setReaderHandler: symbol("xmlTextReaderSetStructuredErrorHandler", SetReaderHandler.self),
+                           setStructuredHandler: symbol("xmlSetStructuredErrorFunc", SetGlobalHandler.self),
+                           setGenericHandler: symbol("xmlSetGenericErrorFunc", SetGenericHandler.self))
         }
     }
 
@@ -61,18 +80,44 @@ enum TBXReader {
         guard let library = Library.open() else {
             throw GlossaryError(file: file, problem: "reading TBX needs libxml2 (Debian: apt install libxml2)")
         }
+        // Every message libxml2 has goes to brief's handler (the reader's, and this thread's
+        // generic and structured ones for what is said before the reader exists): brief then
+        // reports one line of its own, with libxml2's reason in it.
+        let messages = Messages()
+        defer { withExtendedLifetime(messages) {} }
+        let context = Unmanaged.passUnretained(messages).toOpaque()
+        let structured: StructuredHandler = { context, error in
+            guard let context, let error else { return }
+            let messages = Unmanaged<Messages>.fromOpaque(context).takeUnretainedValue()
+            // struct _xmlError { int domain; int code; char *message; … }
+            let message = error.load(fromByteOffset: 8, as: UnsafePointer<CChar>?.self)
+            if messages.first == nil, let message { messages.first = String(cString: message).trimmedString() }
+        }
+        let generic: GenericHandler = { context, format in
+            guard let context, let format else { return }
+            let messages = Unmanaged<Messages>.fromOpaque(context).takeUnretainedValue()
+            if messages.first == nil { messages.first = String(cString: format).trimmedString() }
+        }
+        library.setStructuredHandler?(context, structured)
+        library.setGenericHandler?(context, unsafeBitCast(generic, to: UnsafeRawPointer.self))
+        defer {
+            library.setStructuredHandler?(nil, nil)
+            library.setGenericHandler?(nil, nil)
+        }
         guard let reader = bytes.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { library.readerForMemory($0.baseAddress, Int32(buffer.count), nil, "UTF-8", options) }
         }) else {
-            throw GlossaryError(file: file, problem: "cannot start the XML reader")
+            throw GlossaryError(file: file, problem: "cannot start the XML reader" + (messages.first.map { " (\($0))" } ?? ""))
         }
+        library.setReaderHandler?(reader, structured, context)
         defer { library.freeReader(reader) }
         var state = State(file: file)
         while true {
             let status = library.read(reader)
             if status == 0 { break }
             if status < 0 {
-                throw GlossaryError(file: file, line: Int(library.lineNumber(reader)), problem: "not well-formed XML")
+                throw GlossaryError(file: file, line: Int(library.lineNumber(reader)),
+                                    problem: "not well-formed XML" + (messages.first.map { " (\($0))" } ?? ""))
             }
             let line = Int(library.lineNumber(reader))
             switch library.nodeType(reader) {

@@ -231,6 +231,19 @@ import Testing
         }
     }
 
+    // 18. libxml2's own messages never reach stderr: brief's one line carries its reason.
+    @Test func libxml2MessagesGoThroughBrief() throws {
+        for (name, xml) in [("encoding.tbx", #"<?xml version="1.0" encoding="latin-9x"?><tbx/>"#),
+                            ("tags.tbx", "<?xml version=\"1.0\"?>\n<tbx><text><body><conceptEntry id=\"c\">\n</body></text></tbx>\n"),
+                            ("charref.tbx", "<?xml version=\"1.0\"?>\n<tbx a=\"&#x1;\"/>\n")] {
+            let path = try BriefBinary.temporaryFile(name, Data(xml.utf8))
+            let result = try BriefBinary.run(["glossary", "validate", path])
+            #expect(result.status == 1, "\(name)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].hasPrefix("brief: \(path)") && lines[0].contains("not well-formed XML ("), "\(name): \(result.stderr)")
+        }
+    }
+
     // 19. Text output never carries terminal controls or bidi overrides from the input; JSON escapes them.
     @Test func noTerminalControlsInTextOutput() throws {
         let text = "The minister said \u{1B}]0;owned\u{7}the talks \u{202E}went\u{202C} on. Turkey bought the S-400 system from Russia in 2019.\n"
