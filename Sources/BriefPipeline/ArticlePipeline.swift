@@ -255,6 +255,13 @@ public final class ArticlePipeline {
         return ranker
     }
 
+    /// Whether `text` shows its language clearly enough (its script, or enough function words)
+    /// for brief to say which it is without being told.
+    public func languageIsClear(in text: String) -> Bool {
+        guard let guesser = try? languageGuesser() else { return true }
+        return guesser.guessWithCertainty(text).sure
+    }
+
     /// A language code from outside (option or record) checked before any use, or nil.
     public func checkedLanguage(_ given: String?) throws(ArticleError) -> String? {
         guard let given else { return nil }

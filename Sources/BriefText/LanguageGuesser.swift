@@ -52,6 +52,38 @@ public struct LanguageGuesser: Sendable {
                 if seen > 3000 { break }
             }
         }
-        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "en"
+        return Self.decide(counts) ?? "en"
+    }
+
+    /// Fewest function words that decide a language on their own.
+    static let minimumEvidence = 3
+
+    /// The language the counts show clearly: at least `minimumEvidence` function words and twice
+    /// as many as any other language's; nil when unsure (a headline, a list of designations and
+    /// prices, where one "y" or "el" would otherwise make English Spanish).
+    static func decide(_ counts: [String: Int]) -> String? {
+        let ranked = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        guard let best = ranked.first, best.value >= minimumEvidence else { return nil }
+        if ranked.count > 1, best.value < 2 * ranked[1].value { return nil }
+        return best.key
+    }
+
+    /// As `guess`, and whether the text showed it clearly (its script, or enough function words);
+    /// an unsure guess is English, brief's default.
+    public func guessWithCertainty(_ text: String) -> (language: String, sure: Bool) {
+        let script = ScriptDetector.profile(of: text, limit: 3000).dominant
+        if let language = Self.language(for: script) { return (language, true) }
+        let language = guess(text, script: script)
+        return (language, language != "en" || hasEvidence(text, for: "en"))
+    }
+
+    private func hasEvidence(_ text: String, for language: String) -> Bool {
+        guard let words = functionWords[language] else { return false }
+        var count = 0
+        for word in text.prefix(20_000).split(whereSeparator: { !$0.isLetter }) where words.contains(word.lowercased()) {
+            count += 1
+            if count >= Self.minimumEvidence { return true }
+        }
+        return false
     }
 }

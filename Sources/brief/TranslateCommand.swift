@@ -213,6 +213,9 @@ struct TranslateCommand: ParsableCommand {
         do {
             let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
             let prepared = try pipeline.prepare(text: decoded.text, source: file, language: from)
+            if from == nil, pipeline.options.language == nil, !pipeline.languageIsClear(in: decoded.text) {
+                Diagnostics.warn("\(file): too few words to tell the language; taken as \(prepared.language) (give --from to say)")
+            }
             let paragraphs = Self.paragraphs(prepared.text)
             Output.write(try translate(paragraphs, from: prepared.language, places: Array(repeating: file, count: paragraphs.count)) + "\n")
         } catch {

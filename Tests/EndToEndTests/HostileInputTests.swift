@@ -257,6 +257,16 @@ import Testing
         #expect(!json.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
     }
 
+    // 21. An unsure guess of the language never refuses a pair the user did not ask for.
+    @Test func unsureLanguageIsSaidNotFailed() throws {
+        guard Self.hasApertium else { return print("skipped: apertium is not installed") }
+        let path = try BriefBinary.temporaryFile("short.txt", Data("S-400 PAC-3 MSE y F-35: $2.5bn, 2019 (CAATSA).\n".utf8))
+        let result = try BriefBinary.run(["translate", path, "--to", "es", "--no-cache"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2,5 mil millones"))
+        #expect(result.stderr.contains("too few words to tell the language; taken as en"))
+    }
+
     // Smaller ones: a config file with a BOM; glossary extract of one unreadable file.
     @Test func configBOMAndExitCodes() throws {
         let config = try BriefBinary.temporaryFile("config", Data("\u{FEFF}engine = apertium\ntimeout = 30\n".utf8))
