@@ -229,8 +229,94 @@ func repairFigure() throws {
     }
 }
 
+/// Runs the brief binary beside this one with `arguments` (stdout and stderr to /dev/null):
+/// wall time, peak resident memory (from wait4's rusage) and exit status.
+func runBrief(_ arguments: [String]) -> (seconds: Double, peakMB: Double, status: Int32)? {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("brief").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv = ([binary] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawn(&pid, binary, &actions, nil, &argv, environ) == 0 else { return nil }
+    // ru_maxrss also counts the memory the child had before exec (this process's, shared by
+    // posix_spawn's vfork): callers keep this process small while measuring.
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return (now() - start, Double(usage.ru_maxrss) / 1024, (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
+}
+
+/// Hostile and extreme inputs (issue 12): time and peak memory per input MB of whole processes.
+/// Peak per MB is given whole and above the peak on a small article (the process's fixed cost:
+/// ICU data, the glossary's compact form).
+func hostileFigure() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brief-bench-hostile-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    /// Writes the pieces `make` gives, 1 MB at a time, so this process stays small.
+    func file(_ name: String, _ make: ((String) -> Void) -> Void) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        guard let out = fopen(path, "wb") else { throw CocoaError(.fileWriteUnknown) }
+        var buffer = ""
+        make { piece in
+            buffer += piece
+            if buffer.utf8.count >= 1 << 20 { fputs(buffer, out); buffer = "" }
+        }
+        fputs(buffer, out)
+        fclose(out)
+        return path
+    }
+    func file(_ name: String, _ text: String) throws -> String { try file(name) { $0(text) } }
+    let words = ["minister", "defense", "missile", "talks", "system", "Turkey", "Russia", "deal", "army", "drone"]
+    var seed: UInt64 = 1
+    func pick() -> String {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return words[Int(seed >> 33) % words.count]
+    }
+    let small = try file("small.txt", "The minister said on Sunday that talks on the air defense system would go on.\n")
+    guard let baseline = runBrief(["summarize", small]) else { return print("hostile: skipped (brief not built beside brief-bench)") }
+    print("hostile: baseline (a one-line article): peak \(format(baseline.peakMB)) MB")
+    let letters = try file("run.txt", String(repeating: "a", count: 1 << 20) + "\n")
+    let brackets = try file("brackets.txt") { write in
+        write("The")
+        for index in 0..<30_000 { write(" word\(index) (W\(index))") }
+        write(".\n")
+    }
+    let flags = try file("flags.txt", "The minister waved " + String(repeating: "\u{1F1EE}\u{1F1F6}", count: 20_000) + " at the talks.\n")
+    let paragraphs = try file("paragraphs.txt") { write in for _ in 0..<200_000 { write(pick() + "\n\n") } }
+    let record = try file("record.jsonl") { write in
+        write("{\"id\":1,\"text\":\"")
+        for index in 0..<2_000_000 { write(pick() + (index % 12 == 11 ? ". " : " ")) }
+        write("\"}\n")
+    }
+    let tsv = try file("big_en_es.tsv") { write in
+        for index in 0..<900_000 { write("term\(index) \(pick())\tterm\(index) palabra\(index)\n") }
+    }
+    let cases: [(String, String, [String])] = [
+        ("repair, a 1 MB run of letters", letters, ["repair", letters]),
+        ("glossary extract, 30,000 bracketed definitions in one sentence", brackets, ["glossary", "extract", brackets]),
+        ("translate --to es, 20,000 flags", flags, ["translate", flags, "--to", "es", "--no-cache"]),
+        ("summarize, 200,000 one-word paragraphs", paragraphs, ["summarize", paragraphs]),
+        ("summarize --jsonl, one record", record, ["summarize", "--jsonl", record, "--max-size", "64M"]),
+        ("glossary export --format tsv, a user TSV glossary", tsv, ["glossary", "export", "--glossary", tsv, "--format", "tsv", "--langs", "en,es"]),
+    ]
+    for (name, input, arguments) in cases {
+        let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0) / 1_048_576
+        guard let result = runBrief(arguments) else { continue }
+        let perMB = result.peakMB / megabytes, aboveMB = (result.peakMB - baseline.peakMB) / megabytes
+        print("hostile: \(name) (\(format(megabytes, 2)) MB): \(format(result.seconds, 2)) s, peak \(format(result.peakMB)) MB = \(format(perMB))x input (\(format(aboveMB))x above the baseline), exit \(result.status)")
+    }
+}
+
 print("brief-bench (ICU \(ICULibrary.version))")
-// `--only NAME` (start-up, glossary, segmentation, summaries, long, repair) prints one figure.
+// `--only NAME` (start-up, glossary, segmentation, summaries, long, repair, hostile) prints one figure.
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
 if wanted("start-up") {
@@ -242,3 +328,5 @@ if wanted("segmentation") { try segmentationFigure() }
 if wanted("summaries") { try summaryFigure() }
 if wanted("long") { try longDocumentFigure() }
 if wanted("repair") { try repairFigure() }
+// Not in the default run: it writes ~120 MB of inputs and takes a minute.
+if only == "hostile" { try hostileFigure() }

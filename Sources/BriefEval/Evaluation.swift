@@ -83,7 +83,7 @@ public struct EvaluationReport: Sendable {
 public struct TuningCase {
     public var document: Document
     public var vectors: SentenceVectors
-    public var features: [[Double]]
+    public var features: FeatureTable
     public var sentenceTokens: [[String]]
     public var reference: [[String]]
 
@@ -97,7 +97,7 @@ public struct TuningCase {
 
     /// ROUGE of the summary the given weights choose.
     public func score(_ weights: SummaryWeights, budget: Budget) -> RougeScores {
-        let scores = features.map { row in zip(row, weights.feature).reduce(0) { $0 + $1.0 * $1.1 } }
+        let scores = (0..<features.count).map { features.dot($0, weights.feature) }
         let ranking = Ranking(scores: scores, redundancy: weights.redundancy)
         let chosen = Summarizer.select(ranking: ranking, document: document, vectors: vectors, budget: budget)
         return Rouge.score(prediction: chosen.map { sentenceTokens[$0] }, reference: reference)

@@ -18,18 +18,14 @@ public struct FeatureRanker: Ranker {
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let table = Self.features(of: document, vectors: vectors)
-        let scores = table.map { row in
-            var score = 0.0
-            for (index, value) in row.enumerated() { score += weights.feature[index] * value }
-            return score
-        }
+        let scores = (0..<table.count).map { table.dot($0, weights.feature) }
         return Ranking(scores: scores, featureNames: Self.featureNames, featureValues: table, redundancy: weights.redundancy)
     }
 
     /// One row of feature values per sentence (see `featureNames`).
-    public static func features(of document: Document, vectors: SentenceVectors) -> [[Double]] {
+    public static func features(of document: Document, vectors: SentenceVectors) -> FeatureTable {
         let count = document.sentences.count
-        guard count > 0 else { return [] }
+        guard count > 0 else { return FeatureTable(columns: featureNames.count, values: []) }
         let centrality = CentralityRanker().centrality(count, vectors: vectors)
         // The centroid: the sum of all sentence vectors, dense by term id.
         var centroid = [Double](repeating: 0, count: document.terms.count)
@@ -46,8 +42,8 @@ public struct FeatureRanker: Ranker {
         for term in document.titleTerms { titleWeights[term, default: 0] += vectors.idf[Int(term)] }
         let title = titleWeights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
         let titleNorm = title.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-        var rows: [[Double]] = []
-        rows.reserveCapacity(count)
+        var rows: [Double] = []
+        rows.reserveCapacity(count * featureNames.count)
         for (index, sentence) in document.sentences.enumerated() {
             let wordCount = sentence.words.count
             var capitalized = 0
@@ -57,7 +53,7 @@ public struct FeatureRanker: Ranker {
             let isParagraphStart = index == document.paragraphs[sentence.paragraph].sentences.lowerBound
             let first = document.text(ofSentence: index).unicodeScalars.first
             let quote = first == "\u{201C}" || first == "\"" || first == "'" || first == "\u{2018}"
-            rows.append([
+            rows.append(contentsOf: [
                 1 / Double(index + 1),
                 index == 0 ? 1 : 0,
                 isParagraphStart ? 1 : 0,
@@ -69,10 +65,10 @@ public struct FeatureRanker: Ranker {
                 Double(min(wordCount, 40)) / 40,
                 wordCount < 6 ? 1 : 0,
                 quote ? 1 : 0,
-                SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], title, titleNorm),
+                SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], title[...], titleNorm),
             ])
         }
-        return rows
+        return FeatureTable(columns: featureNames.count, values: rows)
     }
 }
 

@@ -17,21 +17,57 @@ public struct Ranking: Sendable {
     /// The names of the features behind the scores.
     public var featureNames: [String]
     /// Per sentence, the value of each feature in `featureNames`, in that order.
-    public var featureValues: [[Double]]
+    public var featureValues: FeatureTable
     /// Weight of redundancy against score when choosing (0 = none).
     public var redundancy: Double
 
-    public init(scores: [Double], featureNames: [String] = [], featureValues: [[Double]] = [], redundancy: Double = 0) {
+    public init(scores: [Double], featureNames: [String] = [], featureValues: FeatureTable = FeatureTable(columns: 0, values: []), redundancy: Double = 0) {
         self.scores = scores
         self.featureNames = featureNames
-        self.featureValues = featureValues.count == scores.count ? featureValues : scores.map { _ in [] }
+        self.featureValues = featureValues.count == scores.count ? featureValues : FeatureTable(columns: 0, values: [])
         self.redundancy = redundancy
     }
 
     /// Per sentence, the named features behind its score (for explanations; built on demand so
     /// that ranking makes no name pairs per sentence).
     public var features: [[(name: String, value: Double)]] {
-        featureValues.map { values in zip(featureNames, values).map { (name: $0.0, value: $0.1) } }
+        guard featureValues.columns > 0 else { return scores.map { _ in [] } }
+        return featureValues.map { values in zip(featureNames, values).map { (name: $0.0, value: $0.1) } }
+    }
+}
+
+/// The feature values of every sentence in one flat array, row by row: one heap block for the
+/// document rather than one per sentence (texts of many one-line paragraphs made those dominate).
+public struct FeatureTable: Sendable, RandomAccessCollection {
+    /// Features per sentence.
+    public let columns: Int
+    /// Row-major values: sentence `i`'s features are `values[i * columns ..< (i + 1) * columns]`.
+    public private(set) var values: [Double]
+
+    public init(columns: Int, values: [Double]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { columns == 0 ? 0 : values.count / columns }
+
+    /// The features of sentence `row`, as a new array.
+    public subscript(row: Int) -> [Double] {
+        Array(values[row * columns..<(row + 1) * columns])
+    }
+
+    /// The value of feature `column` of sentence `row`.
+    public func value(_ row: Int, _ column: Int) -> Double {
+        values[row * columns + column]
+    }
+
+    /// The weighted sum of sentence `row`'s features, summed in column order.
+    public func dot(_ row: Int, _ weights: [Double]) -> Double {
+        var score = 0.0
+        let base = row * columns
+        for column in 0..<columns { score += weights[column] * values[base + column] }
+        return score
     }
 }
 
@@ -44,7 +80,7 @@ public struct LeadRanker: Ranker {
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let count = document.sentences.count
         return Ranking(scores: (0..<count).map { Double(count - $0) / Double(max(count, 1)) },
-                       featureNames: ["position"], featureValues: (0..<count).map { [Double($0)] })
+                       featureNames: ["position"], featureValues: FeatureTable(columns: 1, values: (0..<count).map(Double.init)))
     }
 }
 
@@ -63,7 +99,7 @@ public struct CentralityRanker: Ranker {
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
         let scores = centrality(document.sentences.count, vectors: vectors)
-        return Ranking(scores: scores, featureNames: ["centrality"], featureValues: scores.map { [$0] })
+        return Ranking(scores: scores, featureNames: ["centrality"], featureValues: FeatureTable(columns: 1, values: scores))
     }
 
     /// PageRank over the windowed similarity graph, scaled so the most central sentence is 1.
@@ -98,14 +134,14 @@ public struct CentralityRanker: Ranker {
         }
         for i in 0..<count { degree[i + 1] += degree[i] }
         var fill = Array(degree[0..<count])
-        var targets = [Int](repeating: 0, count: edges.count * 2)
+        var targets = [Int32](repeating: 0, count: edges.count * 2)
         var weights = [Double](repeating: 0, count: edges.count * 2)
         // Edges are ordered by i, then j: for sentence k, links to earlier sentences arrive (as j)
         // in increasing i, interleaved with its own links to later ones (as i) once i reaches k.
         for edge in edges {
             let i = Int(edge.i), j = Int(edge.j)
-            targets[fill[i]] = j; weights[fill[i]] = edge.weight; fill[i] += 1
-            targets[fill[j]] = i; weights[fill[j]] = edge.weight; fill[j] += 1
+            targets[fill[i]] = Int32(j); weights[fill[i]] = edge.weight; fill[i] += 1
+            targets[fill[j]] = Int32(i); weights[fill[j]] = edge.weight; fill[j] += 1
         }
         var totals = [Double](repeating: 0, count: count)
         for i in 0..<count {
@@ -124,7 +160,7 @@ public struct CentralityRanker: Ranker {
             for i in 0..<count { next[i] = base }
             for i in 0..<count where totals[i] > 0 {
                 let share = damping * rank[i] / totals[i]
-                for link in degree[i]..<degree[i + 1] { next[targets[link]] += share * weights[link] }
+                for link in degree[i]..<degree[i + 1] { next[Int(targets[link])] += share * weights[link] }
             }
             // Stop once the ranks have settled: news articles converge in a handful of rounds.
             var change = 0.0

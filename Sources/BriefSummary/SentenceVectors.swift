@@ -4,7 +4,7 @@ import BriefDocument
 /// frequency), for similarity between sentences in linear memory.
 public struct SentenceVectors: Sendable {
     /// Per sentence: (term id, weight) pairs sorted by term id.
-    public let vectors: [[(term: Int32, weight: Double)]]
+    public let vectors: FlatRows<(term: Int32, weight: Double)>
     public let norms: [Double]
     /// Inverse sentence frequency of each term.
     public let idf: [Double]
@@ -15,8 +15,11 @@ public struct SentenceVectors: Sendable {
         // Scratch counts indexed by term id: no dictionary per sentence.
         var scratch = [Int32](repeating: 0, count: termCount)
         var frequency = [Int](repeating: 0, count: termCount)
-        var sentenceTerms: [[(term: Int32, count: Int32)]] = []
-        sentenceTerms.reserveCapacity(document.sentences.count)
+        // One flat array for all sentences: an array per sentence costs a heap block each, which
+        // dominated memory on texts of many short paragraphs.
+        var counts: [(term: Int32, count: Int32)] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(document.sentences.count + 1)
         var seen: [Int32] = []
         for sentence in document.sentences {
             seen.removeAll(keepingCapacity: true)
@@ -27,20 +30,20 @@ public struct SentenceVectors: Sendable {
                 scratch[Int(term)] += 1
             }
             seen.sort()
-            sentenceTerms.append(seen.map { (term: $0, count: scratch[Int($0)]) })
+            for term in seen { counts.append((term: term, count: scratch[Int(term)])) }
+            starts.append(Int32(counts.count))
             for term in seen {
                 frequency[Int(term)] += 1
                 scratch[Int(term)] = 0
             }
         }
         let idf = frequency.map { log(Double(sentenceCount + 1) / Double($0 + 1)) + 1 }
-        var vectors: [[(term: Int32, weight: Double)]] = []
-        vectors.reserveCapacity(sentenceTerms.count)
+        let entries = counts.map { (term: $0.term, weight: Double($0.count) * idf[Int($0.term)]) }
+        counts = []
+        let vectors = FlatRows(storage: entries, starts: starts)
         var norms: [Double] = []
-        norms.reserveCapacity(sentenceTerms.count)
-        for terms in sentenceTerms {
-            let vector = terms.map { (term: $0.term, weight: Double($0.count) * idf[Int($0.term)]) }
-            vectors.append(vector)
+        norms.reserveCapacity(vectors.count)
+        for vector in vectors {
             norms.append(vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
         }
         self.vectors = vectors
@@ -54,12 +57,13 @@ public struct SentenceVectors: Sendable {
     }
 
     /// Cosine similarity of two sorted sparse vectors.
-    public static func cosine(_ x: [(term: Int32, weight: Double)], _ normX: Double,
-                              _ y: [(term: Int32, weight: Double)], _ normY: Double) -> Double {
+    public static func cosine(_ x: ArraySlice<(term: Int32, weight: Double)>, _ normX: Double,
+                              _ y: ArraySlice<(term: Int32, weight: Double)>, _ normY: Double) -> Double {
         guard normX > 0, normY > 0 else { return 0 }
-        var i = 0, j = 0
+        // Slices keep their parent's indices.
+        var i = x.startIndex, j = y.startIndex
         var dot = 0.0
-        while i < x.count, j < y.count {
+        while i < x.endIndex, j < y.endIndex {
             if x[i].term == y[j].term {
                 dot += x[i].weight * y[j].weight
                 i += 1
@@ -79,3 +83,21 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Rows of varying length kept in one array: row `i` is `storage[starts[i]..<starts[i + 1]]`.
+public struct FlatRows<Element>: RandomAccessCollection, Sendable where Element: Sendable {
+    public let storage: [Element]
+    public let starts: [Int32]
+
+    public init(storage: [Element], starts: [Int32]) {
+        self.storage = storage
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(position: Int) -> ArraySlice<Element> {
+        storage[Int(starts[position])..<Int(starts[position + 1])]
+    }
+}
