@@ -9,42 +9,53 @@ enum DelimitedReader {
         var problems: [GlossaryError] = []
         var pair = languages ?? languagesFromName(file) ?? ("en", "ar")
         var seen: [String: Int] = [:]
-        let rows = separator == "," ? csvRows(text) : text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
-        }
-        for (index, rawRow) in rows.enumerated() {
+        // Rows are handled as they are read: a list of every row first would cost more memory
+        // than the glossary itself on large files.
+        func handle(_ index: Int, _ rawRow: [String]) {
             let number = index + 1
             let row = rawRow.map { GlossaryReader.trim($0, newlines: true) }
-            if row.allSatisfy(\.isEmpty) { continue }
+            if row.allSatisfy(\.isEmpty) { return }
             func bad(_ problem: String) { problems.append(GlossaryError(file: file, line: number, problem: problem)) }
             if index == 0, row.count == 2, isLanguageCode(row[0]), isLanguageCode(row[1]) {
                 pair = (row[0].lowercased(), row[1].lowercased())
-                continue
+                return
             }
             guard row.count == 2 || (separator == "," && row.count == 4) else {
                 bad("expected 2 columns\(separator == "," ? " (or 4 with the language codes)" : ""), found \(row.count)")
-                continue
+                return
             }
             if row.count == 4 {
                 guard isLanguageCode(row[2]), isLanguageCode(row[3]) else {
                     bad("columns 3 and 4 must be language codes, found \"\(row[2])\", \"\(row[3])\"")
-                    continue
+                    return
                 }
                 pair = (row[2].lowercased(), row[3].lowercased())
             }
             guard !row[0].isEmpty, !row[1].isEmpty else {
                 bad("empty \(row[0].isEmpty ? "source" : "target") term")
-                continue
+                return
             }
             let key = row[0].lowercased()
             if let first = seen[key] {
                 bad("duplicate source term \"\(row[0])\" (first on line \(first))")
-                continue
+                return
             }
             seen[key] = number
             concepts.append(Concept(id: "user-" + slug(row[0]) + "-\(number)", category: "general", type: .term,
                                     terms: [pair.0: [row[0]], pair.1: [row[1]]], definition: "",
                                     sources: [pair.0: "user", pair.1: "user"], origin: "\(file):\(number)"))
+        }
+        if separator == "," {
+            csvRows(text, handle)
+        } else {
+            var index = 0
+            var start = text.startIndex
+            while start < text.endIndex {
+                let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
+                handle(index, text[start..<end].split(separator: "\t", omittingEmptySubsequences: false).map { String($0) })
+                index += 1
+                start = end == text.endIndex ? end : text.utf8.index(after: end)
+            }
         }
         return (concepts, problems)
     }
@@ -96,6 +107,13 @@ enum DelimitedReader {
     /// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks.
     static func csvRows(_ text: String) -> [[String]] {
         var rows: [[String]] = []
+        csvRows(text) { rows.append($1) }
+        return rows
+    }
+
+    /// As `csvRows`, each row given to `handle` with its index as it is read.
+    static func csvRows(_ text: String, _ handle: (Int, [String]) -> Void) {
+        var index = 0
         var row: [String] = []
         var field = ""
         var quoted = false
@@ -120,14 +138,14 @@ enum DelimitedReader {
             case ",": row.append(field); field = ""
             case "\n":
                 row.append(field)
-                rows.append(row)
+                handle(index, row)
+                index += 1
                 row = []
                 field = ""
             case "\r": continue
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        if !field.isEmpty || !row.isEmpty { row.append(field); handle(index, row) }
     }
 }

@@ -14,7 +14,15 @@ import Darwin
 /// glossary alone comes from its compact form (see `CompiledGlossary`), made at first use in the
 /// cache folder; with a user's glossary, both are read from their text.
 public final class LoadedGlossary: @unchecked Sendable {
-    public let matcher: TermMatcher
+    /// Built on first use: exporting or validating a large user glossary never needs it, and its
+    /// trie costs more memory than the concepts. (A LoadedGlossary belongs to one pipeline, so
+    /// to one thread.)
+    public private(set) lazy var matcher: TermMatcher = {
+        switch source {
+        case .memory(let glossary): return TermMatcher(glossary: glossary)
+        case .compiled(let compiled): return TermMatcher(compiled: compiled)
+        }
+    }()
     public let count: Int
     private let source: Source
 
@@ -23,15 +31,14 @@ public final class LoadedGlossary: @unchecked Sendable {
         case compiled(CompiledGlossary)
     }
 
-    private init(matcher: TermMatcher, count: Int, source: Source) {
-        self.matcher = matcher
+    private init(count: Int, source: Source) {
         self.count = count
         self.source = source
     }
 
     /// A glossary held in memory.
     public convenience init(_ glossary: Glossary) {
-        self.init(matcher: TermMatcher(glossary: glossary), count: glossary.count, source: .memory(glossary))
+        self.init(count: glossary.count, source: .memory(glossary))
     }
 
     public func concept(_ index: Int) -> Concept {
@@ -61,7 +68,7 @@ public final class LoadedGlossary: @unchecked Sendable {
         if let userFile { glossary = try GlossaryReader.read(path: userFile) }
         guard let data, data.exists("Lexicons/glossary") else { return LoadedGlossary(glossary) }
         if userFile == nil, let cache, let compiled = try compiledBuiltIn(data: data, cache: cache) {
-            return LoadedGlossary(matcher: TermMatcher(compiled: compiled), count: compiled.conceptCount, source: .compiled(compiled))
+            return LoadedGlossary(count: compiled.conceptCount, source: .compiled(compiled))
         }
         let builtIn = try GlossaryReader.builtIn(from: data)
         for concept in builtIn.concepts where glossary[concept.id] == nil { glossary.add(concept) }

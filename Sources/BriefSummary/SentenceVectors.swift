@@ -85,11 +85,12 @@ import Darwin
 #endif
 
 /// Rows of varying length kept in one array: row `i` is `storage[starts[i]..<starts[i + 1]]`.
-public struct FlatRows<Element>: RandomAccessCollection, Sendable where Element: Sendable {
-    public let storage: [Element]
+public struct FlatRows<Entry>: RandomAccessCollection, Sendable where Entry: Sendable {
+    // The entry type is not called Element: that name is Collection's, and here an element is a row.
+    public let storage: [Entry]
     public let starts: [Int32]
 
-    public init(storage: [Element], starts: [Int32]) {
+    public init(storage: [Entry], starts: [Int32]) {
         self.storage = storage
         self.starts = starts
     }
@@ -97,7 +98,7 @@ public struct FlatRows<Element>: RandomAccessCollection, Sendable where Element:
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }
 
-    public subscript(position: Int) -> ArraySlice<Element> {
+    public subscript(position: Int) -> ArraySlice<Entry> {
         storage[Int(starts[position])..<Int(starts[position + 1])]
     }
 }
