@@ -1,4 +1,5 @@
 import BriefResources
+import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -15,14 +16,20 @@ import Darwin
 /// cache folder; with a user's glossary, both are read from their text.
 public final class LoadedGlossary: @unchecked Sendable {
     /// Built on first use: exporting or validating a large user glossary never needs it, and its
-    /// trie costs more memory than the concepts. (A LoadedGlossary belongs to one pipeline, so
-    /// to one thread.)
-    public private(set) lazy var matcher: TermMatcher = {
-        switch source {
-        case .memory(let glossary): return TermMatcher(glossary: glossary)
-        case .compiled(let compiled): return TermMatcher(compiled: compiled)
+    /// trie costs more memory than the concepts. Behind a lock: a LoadedGlossary may be shared.
+    public var matcher: TermMatcher {
+        matcherCache.withLock { cached in
+            if let cached { return cached }
+            let made: TermMatcher
+            switch source {
+            case .memory(let glossary): made = TermMatcher(glossary: glossary)
+            case .compiled(let compiled): made = TermMatcher(compiled: compiled)
+            }
+            cached = made
+            return made
         }
-    }()
+    }
+    private let matcherCache = Mutex<TermMatcher?>(nil)
     public let count: Int
     private let source: Source
 

@@ -12,6 +12,8 @@ public struct ArticleBrief: Sendable {
     public var source: String
     /// The encoding the input bytes were in ("UTF-8", "windows-1256" …), nil for text given as a string.
     public var encoding: String?
+    /// What the user should know about how the bytes were read (stray bytes read by a guess).
+    public var decodingNote: String?
     public var document: Document
     public var summary: Summary
     /// What repair changed before analysis; nil when repair was off.

@@ -130,7 +130,9 @@ public final class ArticlePipeline {
     /// Decodes and briefs raw bytes.
     public func brief(bytes: [UInt8], source: String) throws(ArticleError) -> ArticleBrief {
         let decoded = try decode(bytes: bytes, source: source)
-        return try brief(text: decoded.text, source: source, encoding: decoded.encoding)
+        var brief = try brief(text: decoded.text, source: source, encoding: decoded.encoding)
+        brief.decodingNote = decoded.note
+        return brief
     }
 
     /// Briefs text that is already decoded, e.g. a JSON Lines record.

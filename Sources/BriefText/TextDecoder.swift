@@ -8,6 +8,8 @@ public struct DecodedText: Sendable, Equatable {
     public var encoding: String
     /// Whether the input started with a byte-order mark.
     public var hadByteOrderMark: Bool
+    /// What the user should know about how the bytes were read, when a guess was involved.
+    public var note: String?
 }
 
 /// Decodes article bytes to text: BOMs, UTF-8, UTF-16/32, and legacy encodings found with ICU's
@@ -60,7 +62,16 @@ public struct TextDecoder: Sendable {
         guard let (name, confidence) = Self.detect(bytes), name != "UTF-8", confidence >= 10 else {
             throw .invalidUTF8(offset: invalidOffset)
         }
-        return try finish(convert(bytes, from: name, dropping: 0), encoding: name, bom: false)
+        var decoded = try finish(convert(bytes, from: name, dropping: 0), encoding: name, bom: false)
+        // A few stray bytes in ASCII text (damage, not an encoding): read, but say so, and what
+        // they became.
+        let outside = bytes.lazy.filter { $0 >= 0x80 }.count
+        if outside * 100 < bytes.count {
+            let byte = bytes[invalidOffset]
+            let shown = (try? convert([byte], from: name, dropping: 0)).map { "'\($0)'" } ?? "?"
+            decoded.note = "not UTF-8: \(outside) byte\(outside == 1 ? "" : "s") outside ASCII in ASCII text, read as \(name) (detected); the first, 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(invalidOffset), became \(shown) (use --encoding to choose)"
+        }
+        return decoded
     }
 
     private func convert(_ bytes: [UInt8], from charset: String, dropping prefix: Int) throws(TextError) -> String {
@@ -92,7 +103,7 @@ public struct TextDecoder: Sendable {
         text = Self.unifyLineEndings(text)
         text = try TextNormalizer.normalize(text, form: .nfc)
         guard text.contains(where: { !$0.isWhitespace }) else { throw .empty }
-        return DecodedText(text: text, encoding: encoding, hadByteOrderMark: bom)
+        return DecodedText(text: text, encoding: encoding, hadByteOrderMark: bom, note: nil)
     }
 
     /// The UTF-8 offset of the first control character if they are too many for text.

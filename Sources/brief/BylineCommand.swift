@@ -31,6 +31,7 @@ struct BylineCommand: ParsableCommand {
         let pipeline = try input.pipeline()
         do {
             let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             let (document, _) = try pipeline.analyze(text: decoded.text, source: file)
             let byline = try pipeline.bylineResolver().resolve(document.header.fields)
             switch format {

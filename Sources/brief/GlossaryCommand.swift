@@ -86,6 +86,7 @@ struct GlossaryCommand: ParsableCommand {
             for file in files {
                 do {
                     let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                     let prepared = try pipeline.prepare(text: decoded.text, source: file)
                     let report = TermReport(text: prepared.text, glossary: loaded)
                     switch format {
@@ -155,6 +156,7 @@ struct GlossaryCommand: ParsableCommand {
                 for file in from {
                     do {
                         let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                         let prepared = try pipeline.prepare(text: decoded.text, source: file)
                         for hit in loaded.hits(in: prepared.text) where seen.insert(hit.concept.id).inserted {
                             found.append(hit.concept.id)
@@ -212,6 +214,7 @@ struct GlossaryCommand: ParsableCommand {
             guard let file = source.file else { return }
             do {
                 let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                 let pairs = finder.definitions(in: decoded.text)
                 switch format {
                 case .text: Output.write(pairs.isEmpty ? "no acronym definitions\n" : pairs.map { "\($0.short)\t\($0.long)\n" }.joined())

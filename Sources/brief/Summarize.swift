@@ -78,6 +78,7 @@ struct Summarize: ParsableCommand {
         guard let file = source.file else { return }
         do {
             let brief = try pipeline.brief(path: file)
+            if let note = brief.decodingNote { Diagnostics.warn("\(file): \(note)") }
             if brief.summary.sentences.isEmpty {
                 Diagnostics.warn("\(file): no body text to summarize")
             }

@@ -212,6 +212,7 @@ struct TranslateCommand: ParsableCommand {
         guard let file else { return }
         do {
             let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             let prepared = try pipeline.prepare(text: decoded.text, source: file, language: from)
             if from == nil, pipeline.options.language == nil, !pipeline.languageIsClear(in: decoded.text) {
                 Diagnostics.warn("\(file): too few words to tell the language; taken as \(prepared.language) (give --from to say)")

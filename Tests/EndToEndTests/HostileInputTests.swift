@@ -267,6 +267,17 @@ import Testing
         #expect(result.stderr.contains("too few words to tell the language; taken as en"))
     }
 
+    // Stray bytes in ASCII text are read by a guess, and the guess is said.
+    @Test func strayBytesAreReported() throws {
+        var bytes = Array(String(repeating: "The minister said on Sunday that talks on the air defense system would go on. ", count: 40).utf8)
+        for index in stride(from: 100, to: bytes.count, by: 700) { bytes[index] = 0xFF }
+        let path = try BriefBinary.temporaryFile("stray.txt", Data(bytes))
+        let result = try BriefBinary.run(["summarize", path, "--no-glossary"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("0xFF at byte offset 100"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     // Smaller ones: a config file with a BOM; glossary extract of one unreadable file.
     @Test func configBOMAndExitCodes() throws {
         let config = try BriefBinary.temporaryFile("config", Data("\u{FEFF}engine = apertium\ntimeout = 30\n".utf8))
