@@ -51,7 +51,12 @@ public final class Analyzer {
             var sentences: [Sentence] = []
             var words: [WordToken] = []
             var scratch: [UInt8] = []
-            for range in Self.paragraphRanges(in: bytes, from: bodyStart) {
+            // Sized once: growing by doubling keeps the old and the new block alive at once,
+            // which showed on texts of many one-line paragraphs.
+            let ranges = Self.paragraphRanges(in: bytes, from: bodyStart)
+            paragraphs.reserveCapacity(ranges.count)
+            sentences.reserveCapacity(ranges.count)
+            for range in ranges {
                 // Line breaks inside a paragraph are wraps: segment a copy where they are spaces
                 // (same byte length, so offsets stay valid) lest ICU end a sentence at each.
                 scratch.removeAll(keepingCapacity: true)

@@ -121,9 +121,20 @@ public struct TermMatcher: Sendable {
         let tokens = TermTokenizer.tokens(text)
         var found: [TermMatch] = []
         var index = 0
-        var forms: [[String]] = []
-        forms.reserveCapacity(tokens.count)
-        for token in tokens { forms.append(TermTokenizer.forms(of: token)) }
+        // The forms of the tokens a match can still reach (at most `longest` from `index`, which
+        // only grows), in a ring: forms for every token of the text at once cost an array per
+        // word, more memory than the document on texts of many short lines.
+        let window = max(1, longest) + 1
+        var ring = [[String]](repeating: [], count: window)
+        var ringPosition = [Int](repeating: -1, count: window)
+        func forms(_ position: Int) -> [String] {
+            let slot = position % window
+            if ringPosition[slot] != position {
+                ring[slot] = TermTokenizer.forms(of: tokens[position])
+                ringPosition[slot] = position
+            }
+            return ring[slot]
+        }
         while index < tokens.count {
             var active: [Int32] = [0]
             var best: (end: Int, node: Int32, concept: Int)?
@@ -132,7 +143,7 @@ public struct TermMatcher: Sendable {
                 if position > index, !tokens[position].joinsPrevious { break }
                 var next: [Int32] = []
                 for node in active {
-                    for form in forms[position] {
+                    for form in forms(position) {
                         if let child = child(node, form), !next.contains(child) { next.append(child) }
                     }
                 }

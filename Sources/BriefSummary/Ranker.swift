@@ -105,14 +105,22 @@ public struct CentralityRanker: Ranker {
     /// PageRank over the windowed similarity graph, scaled so the most central sentence is 1.
     public func centrality(_ count: Int, vectors: SentenceVectors) -> [Double] {
         guard count > 1 else { return [Double](repeating: 1, count: count) }
-        // Links kept flat, each pair once (i < j) in the order found: the graph of an article
-        // is a few hundred edges, and an array per sentence would cost more than the sums.
-        var edges: [(i: Int32, j: Int32, weight: Double)] = []
-        edges.reserveCapacity(count * 8)
+        // Links found once per pair (i < j), in the order found: sentence i's later neighbours
+        // as distances (within the window, so 16 bits) and their weights, flat. Texts of many
+        // short lines link every sentence to several others: edges as (i, j, weight) triples and
+        // a second copy of every weight per direction cost more memory than the document.
+        let window = min(self.window, Int(Int16.max))
+        var forwardStart = [Int32](repeating: 0, count: count + 1)
+        var forwardDistance: [Int16] = []
+        var forwardWeight: [Double] = []
+        forwardDistance.reserveCapacity(count * 4)
+        forwardWeight.reserveCapacity(count * 4)
         // Sentence i's weights spread over a dense array: each dot product with a neighbour is
         // then one pass over the neighbour's terms (the same sums, in the same order, as merging).
         var dense = [Double](repeating: 0, count: vectors.idf.count)
+        var degree = [Int32](repeating: 0, count: count + 1)
         for i in 0..<count {
+            defer { forwardStart[i + 1] = Int32(forwardWeight.count) }
             let x = vectors.vectors[i], normX = vectors.norms[i]
             guard normX > 0 else { continue }
             for entry in x { dense[Int(entry.term)] = entry.weight }
@@ -120,33 +128,38 @@ public struct CentralityRanker: Ranker {
                 var dot = 0.0
                 for entry in vectors.vectors[j] { dot += dense[Int(entry.term)] * entry.weight }
                 let similarity = dot / (normX * vectors.norms[j])
-                if similarity >= threshold { edges.append((Int32(i), Int32(j), similarity)) }
+                if similarity >= threshold {
+                    forwardDistance.append(Int16(j - i))
+                    forwardWeight.append(similarity)
+                    degree[i + 1] += 1
+                    degree[j + 1] += 1
+                }
             }
             for entry in x { dense[Int(entry.term)] = 0 }
         }
         // Each sentence's links in the order the per-sentence lists had them: those to earlier
         // sentences (found while visiting them) first, then those to later ones; totals are
-        // summed in that order so that every score comes out the same to the last bit.
-        var degree = [Int](repeating: 0, count: count + 1)
-        for edge in edges {
-            degree[Int(edge.i) + 1] += 1
-            degree[Int(edge.j) + 1] += 1
-        }
+        // summed in that order so that every score comes out the same to the last bit. A link
+        // is a signed distance to the other sentence and the index of its weight.
         for i in 0..<count { degree[i + 1] += degree[i] }
         var fill = Array(degree[0..<count])
-        var targets = [Int32](repeating: 0, count: edges.count * 2)
-        var weights = [Double](repeating: 0, count: edges.count * 2)
-        // Edges are ordered by i, then j: for sentence k, links to earlier sentences arrive (as j)
-        // in increasing i, interleaved with its own links to later ones (as i) once i reaches k.
-        for edge in edges {
-            let i = Int(edge.i), j = Int(edge.j)
-            targets[fill[i]] = Int32(j); weights[fill[i]] = edge.weight; fill[i] += 1
-            targets[fill[j]] = Int32(i); weights[fill[j]] = edge.weight; fill[j] += 1
+        let links = Int(degree[count])
+        var distance = [Int16](repeating: 0, count: links)
+        var weightIndex = [Int32](repeating: 0, count: links)
+        // Pairs are found ordered by i, then j: for sentence k, links to earlier sentences arrive
+        // (as j) in increasing i, interleaved with its own links to later ones (as i) once i reaches k.
+        for i in 0..<count {
+            for edge in Int(forwardStart[i])..<Int(forwardStart[i + 1]) {
+                let j = i + Int(forwardDistance[edge])
+                distance[Int(fill[i])] = forwardDistance[edge]; weightIndex[Int(fill[i])] = Int32(edge); fill[i] += 1
+                distance[Int(fill[j])] = -forwardDistance[edge]; weightIndex[Int(fill[j])] = Int32(edge); fill[j] += 1
+            }
         }
+        forwardDistance = []
         var totals = [Double](repeating: 0, count: count)
         for i in 0..<count {
             var total = 0.0
-            for link in degree[i]..<degree[i + 1] { total += weights[link] }
+            for link in Int(degree[i])..<Int(degree[i + 1]) { total += forwardWeight[Int(weightIndex[link])] }
             totals[i] = total
         }
         var rank = [Double](repeating: 1 / Double(count), count: count)
@@ -160,7 +173,9 @@ public struct CentralityRanker: Ranker {
             for i in 0..<count { next[i] = base }
             for i in 0..<count where totals[i] > 0 {
                 let share = damping * rank[i] / totals[i]
-                for link in degree[i]..<degree[i + 1] { next[Int(targets[link])] += share * weights[link] }
+                for link in Int(degree[i])..<Int(degree[i + 1]) {
+                    next[i + Int(distance[link])] += share * forwardWeight[Int(weightIndex[link])]
+                }
             }
             // Stop once the ranks have settled: news articles converge in a handful of rounds.
             var change = 0.0
