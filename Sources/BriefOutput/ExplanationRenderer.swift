@@ -8,9 +8,10 @@ public enum ExplanationRenderer {
         var out = "method \(brief.summary.method)"
         if ranking.redundancy > 0 { out += ", redundancy weight \(format(ranking.redundancy))" }
         out += "\n"
+        let allFeatures = ranking.features
         for (index, score) in ranking.scores.enumerated() {
             let mark = chosen.contains(index) ? "*" : " "
-            let features = ranking.features[index].map { "\($0.name)=\(format($0.value))" }.joined(separator: " ")
+            let features = allFeatures[index].map { "\($0.name)=\(format($0.value))" }.joined(separator: " ")
             let text = brief.document.text(ofSentence: index).prefix(60).replacingNewlines()
             out += "\(mark) [\(index)] score \(format(score))  \(features)  \"\(text)…\"\n"
         }

@@ -24,6 +24,9 @@ public final class ArticlePipeline {
         public var maxBytes: Int = 32 << 20
         /// Whether copy damage is repaired before analysis.
         public var repair = true
+        /// Whether rankings keep every sentence's feature values (what `--explain` shows); scores
+        /// alone cost far less memory on long texts.
+        public var keepFeatures = true
         /// Whether the glossary terms of the article are looked up (the brief's glossary section).
         public var glossary = true
         /// A user's glossary file (TBX, TSV, CSV or brief's format), used before the built-in one.
@@ -251,7 +254,8 @@ public final class ArticlePipeline {
         case .lead: ranker = LeadRanker()
         case .centrality: ranker = CentralityRanker()
         case .default:
-            ranker = FeatureRanker(weights: try data.map { try SummaryWeights.load(language: language, from: $0) } ?? .positionOnly)
+            ranker = FeatureRanker(weights: try data.map { try SummaryWeights.load(language: language, from: $0) } ?? .positionOnly,
+                                   keepFeatures: options.keepFeatures)
         }
         rankers[language] = ranker
         return ranker

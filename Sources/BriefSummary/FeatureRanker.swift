@@ -8,8 +8,12 @@ public struct FeatureRanker: Ranker {
     public let name = "default"
     public var weights: SummaryWeights
 
-    public init(weights: SummaryWeights) {
+    /// Whether the ranking keeps every sentence's feature values (for `--explain`), or scores only.
+    public var keepFeatures: Bool
+
+    public init(weights: SummaryWeights, keepFeatures: Bool = true) {
         self.weights = weights
+        self.keepFeatures = keepFeatures
     }
 
     /// The names of the features, in the order `features(of:)` computes them.
@@ -17,6 +21,17 @@ public struct FeatureRanker: Ranker {
                                       "names", "numbers", "length", "short", "quote", "title"]
 
     public func rank(_ document: Document, vectors: SentenceVectors) -> Ranking {
+        guard keepFeatures else {
+            // Scores only: the table (12 values a sentence) is what --explain shows, and on long
+            // texts it weighs more than the document.
+            var scores = [Double](repeating: 0, count: document.sentences.count)
+            Self.forEachRow(of: document, vectors: vectors) { index, row in
+                var score = 0.0
+                for column in 0..<row.count { score += weights.feature[column] * row[column] }
+                scores[index] = score
+            }
+            return Ranking(scores: scores, featureNames: Self.featureNames, redundancy: weights.redundancy)
+        }
         let table = Self.features(of: document, vectors: vectors)
         let scores = (0..<table.count).map { table.dot($0, weights.feature) }
         return Ranking(scores: scores, featureNames: Self.featureNames, featureValues: table, redundancy: weights.redundancy)
@@ -24,8 +39,16 @@ public struct FeatureRanker: Ranker {
 
     /// One row of feature values per sentence (see `featureNames`).
     public static func features(of document: Document, vectors: SentenceVectors) -> FeatureTable {
+        var rows: [Double] = []
+        rows.reserveCapacity(document.sentences.count * featureNames.count)
+        forEachRow(of: document, vectors: vectors) { _, row in rows.append(contentsOf: row) }
+        return FeatureTable(columns: featureNames.count, values: rows)
+    }
+
+    /// Each sentence's feature values, in sentence order, in one reused buffer.
+    static func forEachRow(of document: Document, vectors: SentenceVectors, _ body: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let count = document.sentences.count
-        guard count > 0 else { return FeatureTable(columns: featureNames.count, values: []) }
+        guard count > 0 else { return }
         let centrality = CentralityRanker().centrality(count, vectors: vectors)
         // The centroid: the sum of all sentence vectors, dense by term id.
         var centroid = [Double](repeating: 0, count: document.terms.count)
@@ -42,8 +65,7 @@ public struct FeatureRanker: Ranker {
         for term in document.titleTerms { titleWeights[term, default: 0] += vectors.idf[Int(term)] }
         let title = titleWeights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
         let titleNorm = title.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-        var rows: [Double] = []
-        rows.reserveCapacity(count * featureNames.count)
+        var row = [Double](repeating: 0, count: featureNames.count)
         for (index, sentence) in document.sentences.enumerated() {
             let wordCount = sentence.words.count
             var capitalized = 0
@@ -53,8 +75,8 @@ public struct FeatureRanker: Ranker {
             let isParagraphStart = index == document.paragraphs[sentence.paragraph].sentences.lowerBound
             let first = document.text(ofSentence: index).unicodeScalars.first
             let quote = first == "\u{201C}" || first == "\"" || first == "'" || first == "\u{2018}"
-            rows.append(contentsOf: [
-                1 / Double(index + 1),
+            row[0] = 1 / Double(index + 1)
+            for (column, value) in [
                 index == 0 ? 1 : 0,
                 isParagraphStart ? 1 : 0,
                 centrality[index],
@@ -66,9 +88,9 @@ public struct FeatureRanker: Ranker {
                 wordCount < 6 ? 1 : 0,
                 quote ? 1 : 0,
                 SentenceVectors.cosine(vectors.vectors[index], vectors.norms[index], title[...], titleNorm),
-            ])
+            ].enumerated() { row[column + 1] = value }
+            row.withUnsafeBufferPointer { body(index, $0) }
         }
-        return FeatureTable(columns: featureNames.count, values: rows)
     }
 }
 

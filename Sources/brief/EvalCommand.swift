@@ -52,6 +52,7 @@ struct EvalCommand: ParsableCommand {
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
+            $0.keepFeatures = false
         }
         let options = pipeline.options
         let reader: JSONLinesReader

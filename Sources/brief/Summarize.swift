@@ -59,6 +59,7 @@ struct Summarize: ParsableCommand {
         let pipeline = try input.pipeline {
             $0.budget = budget.budget
             $0.method = method
+            $0.keepFeatures = explain
             $0.secondLanguage = to.flatMap { LanguageCode.primarySubtag(of: $0) }
             // --to asks for the bilingual brief: the chosen sentences translated too.
             $0.translate = to != nil && source.jsonl == nil
