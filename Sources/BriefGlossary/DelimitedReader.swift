@@ -31,6 +31,11 @@ enum DelimitedReader {
                 }
                 pair = (row[2].lowercased(), row[3].lowercased())
             }
+            // One pair, two languages: "en,en" would make one dictionary key of two terms.
+            guard pair.0 != pair.1 else {
+                bad("source and target language are both \"\(pair.0)\"")
+                return
+            }
             guard !row[0].isEmpty, !row[1].isEmpty else {
                 bad("empty \(row[0].isEmpty ? "source" : "target") term")
                 return

@@ -278,6 +278,28 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    // Inputs the fuzzers found a crash with (Tests/Fixtures/fuzz): each read by the command that
+    // reads its kind, which must answer with a result or one error line, never a trap.
+    @Test func fuzzFindingsStayFixed() throws {
+        let folder = BriefBinary.repositoryRoot + "/Tests/Fixtures/fuzz"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(".md") }.sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let path = folder + "/" + name
+            let arguments: [String]
+            switch (name as NSString).pathExtension {
+            case "csv", "tsv", "tbx": arguments = ["glossary", "validate", path]
+            case "jsonl": arguments = ["summarize", "--jsonl", path]
+            default: arguments = ["summarize", path]
+            }
+            let result = try BriefBinary.run(arguments)
+            #expect([0, 1, 3].contains(result.status), "\(name): exit \(result.status) \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("crashed"), "\(name)")
+        }
+        let same = try BriefBinary.run(["glossary", "validate", folder + "/csv-same-languages.csv"])
+        #expect(same.stdout.contains("source and target language are both \"en\"") || same.stderr.contains("source and target language are both \"en\""))
+    }
+
     // Smaller ones: a config file with a BOM; glossary extract of one unreadable file.
     @Test func configBOMAndExitCodes() throws {
         let config = try BriefBinary.temporaryFile("config", Data("\u{FEFF}engine = apertium\ntimeout = 30\n".utf8))
