@@ -10,7 +10,8 @@
 # By default the run stops at the first finding. BRIEF_FUZZ_KEEP_GOING=1 runs libFuzzer with
 # -fork=1 (still one fuzzing process at a time) and -ignore_crashes/-ignore_timeouts/-ignore_ooms,
 # so a long run collects every finding instead of stopping at the first.
-# Other settings: BRIEF_FUZZ_MINIMIZE=0 (do not minimize findings), BRIEF_FUZZ_MINIMIZE_SECONDS
+# Other settings: BRIEF_FUZZ_TIMEOUT (seconds an input may take, default 1; CI's smoke allows 5),
+# BRIEF_FUZZ_MINIMIZE=0 (do not minimize findings), BRIEF_FUZZ_MINIMIZE_SECONDS
 # (60), BRIEF_EVAL_DIR (the evaluation data, default ../shared/eval), BRIEF_DATA_DIR.
 #
 # Exit status: 0 when the time ran out with no finding; non-zero on any crash, leak, timeout or
@@ -41,7 +42,7 @@ mkdir -p "$work/corpus" "$work/seeds" "$work/artifacts" "$work/logs"
 rm -f "$work/last.tsv"
 python3 "$ROOT/scripts/fuzz/seeds.py" "$target" "$work/seeds" "$max_len" >&2 || exit 2
 
-options=(-max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="$max_len"
+options=(-max_total_time="$seconds" -timeout="${BRIEF_FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="$max_len"
          -print_final_stats=1 -artifact_prefix="$work/artifacts/")
 [ -f "$FUZZ/dicts/$target.dict" ] && options+=(-dict="$FUZZ/dicts/$target.dict")
 keep_going="${BRIEF_FUZZ_KEEP_GOING:-0}"
