@@ -85,6 +85,7 @@ public final class Analyzer {
             return (headerLines, paragraphs, sentences, words, headFields)
         }
         let tools = try tools(for: language)
+        tools.forgetStems()
         var terms: [String] = []
         var capitalized = [Bool](repeating: false, count: parts.3.count)
         generation &+= 1

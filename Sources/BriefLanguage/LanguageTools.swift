@@ -100,6 +100,16 @@ public final class LanguageTools {
         return id
     }
 
+    /// Forgets every stem (and the forms that led to them) once there are more than `limit`. Call
+    /// it between documents only: a document's ids must hold for the whole of it. A long batch,
+    /// or random text, would otherwise grow the table without end (a fuzzer's process did).
+    public func forgetStems(ifMoreThan limit: Int = 300_000) {
+        guard stems.count > limit else { return }
+        stems.removeAll()
+        stemIDs.removeAll()
+        formIDs = FormTable()
+    }
+
     /// The stem of a normalized word (cached: news repeats its words).
     public func stem(_ normalized: String) -> String {
         if let cached = cache[normalized] { return cached }
