@@ -96,7 +96,7 @@ for artifact in $artifacts; do
     report="$work/logs/$(basename "$artifact").report"
     BRIEF_FUZZ_TARGET="$target" "$BIN" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 "$artifact" >"$report" 2>&1
     demangle "$report"
-    where=$(grep -E "^ +#[0-9]+ " "$report" | grep -m1 -o "/Sources/[A-Za-z]*/[A-Za-z+]*\.swift:[0-9]*" | sed 's|^/Sources/||')
+    where=$(grep -E "^ +#[0-9]+ " "$report" | grep -m1 -o "/Sources/[A-Za-z_-]*/[A-Za-z0-9_+]*\.swift:[0-9]*" | sed 's|^/Sources/||')
     signature="$(kind_of "$report") at ${where:-?}"
     if [ -z "${first_of[$signature]:-}" ]; then
         first_of[$signature]="$artifact"

@@ -251,7 +251,22 @@ let targets: [FuzzTarget] = [
                        _ = brief.summary.sentences.count
                    }
                }),
+    // Not a parser: checks that the scripts see each kind of finding (scripts/fuzz/run.sh selftest 60,
+    // with BRIEF_FUZZ_KEEP_GOING=1 to find all three). Never part of smoke or campaign.
+    FuzzTarget(name: "selftest", summary: "the scripts' own check: traps on \"BUG!\", leaks on \"LEAK\", sleeps 2 s on \"SLOW\"",
+               setUp: { true },
+               run: { bytes in
+                   let text = lossyText(bytes)
+                   if text.hasPrefix("BUG!") { _ = bytes[bytes.count + Int(bytes[0] & 1)] }
+                   if text.hasPrefix("LEAK") { _ = Unmanaged.passRetained(LeakedBox(text)) }
+                   if text.hasPrefix("SLOW") { sleep(2) }
+               }),
 ]
+
+final class LeakedBox {
+    let text: String
+    init(_ text: String) { self.text = text }
+}
 
 // MARK: - libFuzzer entry points
 
