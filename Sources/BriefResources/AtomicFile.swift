@@ -53,8 +53,17 @@ public final class AtomicFile {
 
     /// Appends `text`.
     public func write(_ text: String) throws(WriteError) {
+        if let failure = Self.writeAll(text, to: descriptor) {
+            discard()
+            throw WriteError(path: path, reason: Self.reason(failure))
+        }
+    }
+
+    /// Writes every byte of `text` to a descriptor, retrying short and interrupted writes; the
+    /// errno of a failed write, or nil. (Standard output is written the same way.)
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
+        return text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -65,10 +74,6 @@ public final class AtomicFile {
                 offset += written
             }
             return nil
-        }
-        if let failure {
-            discard()
-            throw WriteError(path: path, reason: Self.reason(failure))
         }
     }
 

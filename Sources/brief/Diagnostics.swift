@@ -15,23 +15,10 @@ enum Output {
         if let code = writeAll(TerminalSafety.clean(text), to: 1) { failedWrite(code) }
     }
 
-    /// Writes every byte to a descriptor, retrying short and interrupted writes; the errno of a
-    /// failed write, or nil.
+    /// Writes every byte to a descriptor; the errno of a failed write, or nil.
     @discardableResult
     static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-        var text = text
-        return text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        AtomicFile.writeAll(text, to: descriptor)
     }
 
     /// The reader went away (`| head`): end quietly as a program killed by SIGPIPE does, with
