@@ -41,6 +41,8 @@ public final class Analyzer {
     /// Analyzes `text`; `language` overrides the guess from the script, `title` is a title
     /// given outside the text.
     public func analyze(_ text: String, language: String? = nil, title: String? = nil) throws -> Document {
+        // Offsets in the document model are 32-bit.
+        guard text.utf8.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: text.utf8.count, limit: Int(Int32.max) - 1) }
         // A few thousand characters tell the script; counting them all would cost more than segmenting.
         let profile = ScriptDetector.profile(of: text, limit: 1000)
         let language = language ?? Self.defaultLanguage(for: profile.dominant)

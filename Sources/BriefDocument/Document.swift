@@ -38,19 +38,55 @@ public struct Header: Hashable, Sendable {
 }
 
 /// A paragraph of the body: its byte range and the sentences it holds.
+///
+/// Stored as 32-bit offsets (texts are bounded well below 2 GiB, see `Analyzer`): a text of
+/// many one-line paragraphs holds one of these per line, and 64-bit ranges doubled its memory.
 public struct Paragraph: Hashable, Sendable {
-    public var range: Range<Int>
+    private var start: Int32, end: Int32
+    private var firstSentence: Int32, endSentence: Int32
+
+    public init(range: Range<Int>, sentences: Range<Int>) {
+        (start, end) = (Int32(range.lowerBound), Int32(range.upperBound))
+        (firstSentence, endSentence) = (Int32(sentences.lowerBound), Int32(sentences.upperBound))
+    }
+
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set { (start, end) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+    }
     /// Indices into `Document.sentences`.
-    public var sentences: Range<Int>
+    public var sentences: Range<Int> {
+        get { Int(firstSentence)..<Int(endSentence) }
+        set { (firstSentence, endSentence) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+    }
 }
 
-/// A sentence of the body: its byte range, paragraph, and words.
+/// A sentence of the body: its byte range, paragraph, and words (32-bit, as `Paragraph`).
 public struct Sentence: Hashable, Sendable {
-    public var range: Range<Int>
+    private var start: Int32, end: Int32
+    private var paragraphIndex: Int32
+    private var firstWord: Int32, endWord: Int32
+
+    public init(range: Range<Int>, paragraph: Int, words: Range<Int>) {
+        (start, end) = (Int32(range.lowerBound), Int32(range.upperBound))
+        paragraphIndex = Int32(paragraph)
+        (firstWord, endWord) = (Int32(words.lowerBound), Int32(words.upperBound))
+    }
+
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set { (start, end) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+    }
     /// Index into `Document.paragraphs`.
-    public var paragraph: Int
+    public var paragraph: Int {
+        get { Int(paragraphIndex) }
+        set { paragraphIndex = Int32(newValue) }
+    }
     /// Indices into `Document.words`.
-    public var words: Range<Int>
+    public var words: Range<Int> {
+        get { Int(firstWord)..<Int(endWord) }
+        set { (firstWord, endWord) = (Int32(newValue.lowerBound), Int32(newValue.upperBound)) }
+    }
 }
 
 /// An analyzed article: the one model every later stage reads.

@@ -155,7 +155,8 @@ public struct CentralityRanker: Ranker {
                 distance[Int(fill[j])] = -forwardDistance[edge]; weightIndex[Int(fill[j])] = Int32(edge); fill[j] += 1
             }
         }
-        forwardDistance = []
+        // Only the links and the weights are needed from here on.
+        (forwardDistance, forwardStart, fill) = ([], [], [])
         var totals = [Double](repeating: 0, count: count)
         for i in 0..<count {
             var total = 0.0
@@ -184,6 +185,7 @@ public struct CentralityRanker: Ranker {
             if change < 1e-6 { break }
         }
         let top = rank.max() ?? 1
-        return rank.map { top > 0 ? $0 / top : 0 }
+        for i in 0..<count { rank[i] = top > 0 ? rank[i] / top : 0 }
+        return rank
     }
 }
