@@ -9,7 +9,7 @@ let package = Package(
         // The translation cache's SQLite storage, opened by brief at run time only when it
         // translates (GRDB brings Foundation, which would slow every command's start).
         .library(name: "BriefTranslationStore", type: .dynamic, targets: ["BriefTranslationStore"]),
-        .library(name: "BriefKit", targets: ["BriefResources", "BriefText", "BriefRepair", "BriefLanguage", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefEval"]),
+        .library(name: "BriefKit", targets: ["BriefResources", "BriefText", "BriefPage", "BriefRepair", "BriefLanguage", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,13 +31,19 @@ let package = Package(
         // Starts engines in a process group of their own that dies with brief (fork, prctl).
         .target(name: "ProcessGroup"),
         // The stages, in the order data flows through them.
-        .target(name: "BriefInput"),
+        // zlib (zlib1g-dev): gzip-compressed inputs.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "BriefInput", dependencies: ["CZlib"]),
         .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
+        // libxml2's HTML parser (opened at run time) walked into a flat tree, in C.
+        .target(name: "HTMLBridge", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
+        // Pages to articles: HTML parsing and main-text extraction, metadata, text copied from a page.
+        .target(name: "BriefPage", dependencies: ["HTMLBridge", "ICUBridge", "BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefRepair", dependencies: ["BriefResources"]),
         .target(name: "BriefLanguage", dependencies: ["CStemmer", "BriefResources"]),
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
-        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
+        .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefPage", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
         .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources", "ProcessGroup"]),
         .target(name: "BriefTranslationStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
@@ -47,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "brief",
             dependencies: [
-                "BriefInput", "BriefText", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources",
+                "BriefInput", "BriefText", "BriefPage", "BriefRepair", "BriefDocument", "BriefSummary", "BriefPipeline", "BriefOutput", "BriefEval", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "BriefTextTests", dependencies: ["BriefText", "BriefResources"]),
         .testTarget(name: "BriefInputTests", dependencies: ["BriefInput"]),
+        .testTarget(name: "BriefPageTests", dependencies: ["BriefPage", "BriefText", "BriefResources"]),
         .testTarget(name: "BriefLanguageTests", dependencies: ["BriefLanguage", "BriefResources"]),
         .testTarget(name: "BriefRepairTests", dependencies: ["BriefRepair", "BriefResources"]),
         .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefText", "BriefResources"]),

@@ -48,6 +48,23 @@ public struct ArticleRecord: Sendable, Equatable {
 }
 
 /// Why one JSON Lines record could not be used; the others are unaffected.
+/// A JSON Lines record that holds a page: its text, its HTML, or the path of a file.
+public struct PageRecord: Sendable, Equatable {
+    /// Where the page is.
+    public enum Content: Sendable, Equatable {
+        case text(String)
+        case html(String)
+        /// A file, relative to the JSON Lines file's folder.
+        case path(String)
+    }
+
+    public var id: RecordID
+    public var content: Content
+    public var url: String?
+    public var title: String?
+    public var language: String?
+}
+
 public enum RecordError: Error, Equatable, CustomStringConvertible {
     case notJSON(line: Int)
     case notAnObject(line: Int)
@@ -249,6 +266,32 @@ public enum JSONLines {
             }
         }
         return ArticleRecord(id: id, text: text, title: try optional("title"), language: try optional("lang"))
+    }
+
+    /// Parses one line into a page record: `id` and one of `text`, `html` or `path`, with the
+    /// optional `url`, `title` and `lang`.
+    public static func pageRecord(from bytes: [UInt8], line: Int) throws(RecordError) -> PageRecord {
+        var found: (String, ArticleRecord)?
+        for field in ["text", "html", "path"] {
+            let article: ArticleRecord
+            do {
+                article = try record(from: bytes, line: line, textField: field)
+            } catch {
+                if case .missingField(_, let name) = error, name == field { continue }
+                throw error
+            }
+            guard found == nil else { throw .wrongType(line: line, field: field, expected: "absent (give one of text, html or path)") }
+            found = (field, article)
+        }
+        guard let (field, article) = found else { throw .missingField(line: line, field: "text, html or path") }
+        var url: String?
+        do {
+            url = try record(from: bytes, line: line, textField: "url").text
+        } catch {
+            guard case .missingField = error else { throw error }
+        }
+        let content: PageRecord.Content = field == "text" ? .text(article.text) : field == "html" ? .html(article.text) : .path(article.text)
+        return PageRecord(id: article.id, content: content, url: url, title: article.title, language: article.language)
     }
 
     /// The text of the number that is the value of top-level key `name` in a JSON object line.

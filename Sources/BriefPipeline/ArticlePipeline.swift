@@ -2,6 +2,7 @@ import BriefDocument
 import BriefGlossary
 import BriefInput
 import BriefNames
+import BriefPage
 import BriefRepair
 import BriefResources
 import BriefSummary
@@ -43,6 +44,8 @@ public final class ArticlePipeline {
         public var engineKey = "apertium"
         /// The brief's second language; nil: Arabic, or English for an Arabic article.
         public var secondLanguage: String?
+        /// What inputs are (`--input`); nil: detected from the bytes (markup sniffing).
+        public var inputKind: Page.Kind?
 
         public init() {}
     }
@@ -75,6 +78,7 @@ public final class ArticlePipeline {
     private var rankers: [String: any Ranker] = [:]
     private var loadedGlossary: LoadedGlossary?
     private var resolver: BylineResolver?
+    private var loadedPageReader: PageReader?
 
     /// `data` supplies abbreviation lists and models; nil runs on ICU's rules alone, without repair.
     public init(data: DataDirectory?, options: Options = Options()) {
@@ -100,6 +104,46 @@ public final class ArticlePipeline {
             return try TextDecoder(maxBytes: options.maxBytes).decode(bytes, encoding: options.encoding)
         } catch {
             throw ArticleError(source: source, problem: error.description)
+        }
+    }
+
+    /// The article of a page: a saved or fetched HTML page (gzip-compressed or not), or text
+    /// (copied from a page, or an article alone), with its metadata. `url` is the page's address
+    /// when known, `charset` the one its HTTP answer declared.
+    public func page(bytes: [UInt8], source: String, url: String? = nil, charset: String? = nil) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
+        var bytes = bytes
+        if Gzip.isCompressed(bytes) {
+            do { bytes = try Gzip.inflate(bytes, maxBytes: options.maxBytes) } catch { throw ArticleError(source: source, problem: error.description) }
+        }
+        let kind = options.inputKind ?? (PageCharset.looksLikeHTML(bytes) ? .html : .text)
+        switch kind {
+        case .html:
+            do {
+                let reader = try pageReader()
+                let (page, encoding) = try reader.read(html: bytes, url: url, charset: charset)
+                return (page, DecodedText(text: page.text, encoding: encoding, hadByteOrderMark: false))
+            } catch let error as ArticleError {
+                throw error
+            } catch {
+                throw ArticleError(source: source, problem: String(describing: error))
+            }
+        case .text:
+            let decoded = try decode(bytes: bytes, source: source)
+            let paragraphs = decoded.text.split(separator: "\n\n").map { $0.trimmedString() }.filter { !$0.isEmpty }
+            return (Page(kind: .text, url: url, paragraphs: paragraphs), decoded)
+        }
+    }
+
+    /// The HTML page reader, loaded on first use (text input never loads it).
+    public func pageReader() throws(ArticleError) -> PageReader {
+        if let loadedPageReader { return loadedPageReader }
+        guard let data else { throw ArticleError(source: "-", problem: "reading HTML pages needs brief's data folder (Models/page)") }
+        do {
+            let loaded = try PageReader.load(from: data, maxBytes: options.maxBytes)
+            loadedPageReader = loaded
+            return loaded
+        } catch {
+            throw ArticleError(source: "data", problem: "cannot load the page extraction data: \(error.description)")
         }
     }
 

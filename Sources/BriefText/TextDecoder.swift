@@ -10,6 +10,13 @@ public struct DecodedText: Sendable, Equatable {
     public var hadByteOrderMark: Bool
     /// What the user should know about how the bytes were read, when a guess was involved.
     public var note: String?
+
+    public init(text: String, encoding: String, hadByteOrderMark: Bool, note: String? = nil) {
+        self.text = text
+        self.encoding = encoding
+        self.hadByteOrderMark = hadByteOrderMark
+        self.note = note
+    }
 }
 
 /// Decodes article bytes to text: BOMs, UTF-8, UTF-16/32, and legacy encodings found with ICU's

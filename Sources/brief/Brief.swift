@@ -31,7 +31,7 @@ struct Brief: ParsableCommand {
         <prefix>/share/brief next to an installed binary, or from $BRIEF_DATA_DIR.
         """,
         version: "brief \(version) (ICU \(ICULibrary.version))",
-        subcommands: [Summarize.self, RepairCommand.self, EvalCommand.self, GlossaryCommand.self, TranslitCommand.self, BylineCommand.self, TranslateCommand.self]
+        subcommands: [Summarize.self, ExtractCommand.self, RepairCommand.self, EvalCommand.self, GlossaryCommand.self, TranslitCommand.self, BylineCommand.self, TranslateCommand.self]
     )
 
     static func main() {

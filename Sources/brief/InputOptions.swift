@@ -13,6 +13,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest input accepted, in bytes; K, M and G suffixes allowed.", valueName: "size"))
     var maxSize: ByteSize = ByteSize(bytes: 32 << 20)
 
+    @Option(name: .long, help: "What the input is: auto (found from its bytes), html (a web page) or text.")
+    var input: InputKind = .auto
+
     @Flag(name: .customLong("no-repair"), help: "Do not repair copy damage (glued words, missing spaces) before analysis.")
     var noRepair = false
 
@@ -35,6 +38,7 @@ struct InputOptions: ParsableArguments {
         options.encoding = encoding
         options.language = lang?.lowercased()
         options.maxBytes = maxSize.bytes
+        options.inputKind = input.pageKind
     }
 }
 

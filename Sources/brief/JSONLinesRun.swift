@@ -25,6 +25,14 @@ enum JSONLinesRun {
         }, body)
     }
 
+    /// Page records: `id` and one of `text`, `html` or `path`, optional `url`.
+    static func runPages(_ path: String, maxLineBytes: Int = 32 << 20, _ body: (PageRecord) throws(ArticleError) -> JSONValue) throws {
+        try run(path, maxLineBytes: maxLineBytes, parse: { bytes, line throws(RecordError) in
+            let record = try JSONLines.pageRecord(from: bytes, line: line)
+            return (record.id, record)
+        }, body)
+    }
+
     /// Records whose string fields `fields` are all needed.
     static func runFields(_ path: String, fields: [String], maxLineBytes: Int = 32 << 20,
                           _ body: (RecordID, [String]) throws(ArticleError) -> JSONValue) throws {

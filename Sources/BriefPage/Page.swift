@@ -1,0 +1,40 @@
+/// What a page gave: the article's metadata and its body, whatever the input was (a saved HTML
+/// page, a URL's answer, or text copied out of a browser).
+public struct Page: Sendable, Equatable {
+    /// The kinds of input a page can come as.
+    public enum Kind: String, Sendable, CaseIterable {
+        case html, text
+    }
+
+    public var kind: Kind
+    public var title: String?
+    /// The outlet as the page names it (site name, publisher, host); resolved later.
+    public var outlet: String?
+    public var author: String?
+    /// The article's date as ISO 8601 (a day, or a day and a time).
+    public var date: String?
+    /// The dateline place ("Baghdad", "بغداد").
+    public var place: String?
+    /// The language the page declares (`<html lang>`), or nil.
+    public var language: String?
+    /// The page's canonical address, when known.
+    public var url: String?
+    /// The article's paragraphs, in order, without page clutter.
+    public var paragraphs: [String]
+
+    public init(kind: Kind, title: String? = nil, outlet: String? = nil, author: String? = nil, date: String? = nil,
+                place: String? = nil, language: String? = nil, url: String? = nil, paragraphs: [String] = []) {
+        self.kind = kind
+        self.title = title
+        self.outlet = outlet
+        self.author = author
+        self.date = date
+        self.place = place
+        self.language = language
+        self.url = url
+        self.paragraphs = paragraphs
+    }
+
+    /// The body as text: paragraphs separated by a blank line.
+    public var text: String { paragraphs.joined(separator: "\n\n") }
+}

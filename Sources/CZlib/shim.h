@@ -1,0 +1,2 @@
+// zlib (zlib1g-dev): gzip-compressed pages (.html.gz) and HTTP answers.
+#include <zlib.h>
