@@ -146,19 +146,19 @@ public struct HTMLTree: Sendable {
         return storage[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
-    /// An element's attribute value, by lowercase name.
+    /// An element's attribute value, by name (ASCII case ignored).
     public func attribute(_ name: String, of node: Int) -> String? {
         let span = attributeSpans[node]
         guard !span.isEmpty else { return nil }
-        let wanted = Array(name.lowercased().utf8)
+        let wanted = name.utf8
         for index in Int(span.lowerBound)..<Int(span.upperBound) {
             let range = attributeNames[index]
             guard Int(range.upperBound - range.lowerBound) == wanted.count else { continue }
+            var position = Int(range.lowerBound)
             var same = true
-            for (offset, byte) in wanted.enumerated() {
-                var stored = storage[Int(range.lowerBound) + offset]
-                if stored >= 0x41 && stored <= 0x5A { stored += 0x20 }
-                if stored != byte { same = false; break }
+            for byte in wanted {
+                if MainTextExtractor.lower(storage[position]) != MainTextExtractor.lower(byte) { same = false; break }
+                position += 1
             }
             if same {
                 let value = attributeValues[index]
@@ -167,6 +167,9 @@ public struct HTMLTree: Sendable {
         }
         return nil
     }
+
+    /// Whether an element has attributes at all.
+    func hasAttributes(_ node: Int) -> Bool { !attributeSpans[node].isEmpty }
 
     /// The concatenated text of a subtree (scripts and styles left out).
     public func textContent(of node: Int) -> String {

@@ -27,8 +27,15 @@ public struct MainTextExtractor: Sendable {
     let classWords: [ClassWord]
     var promotionShare = 0.75
 
+    /// Indices into `classWords` by their first byte: each position of a class name is
+    /// compared with the few words that can start there, not with all of them.
+    let wordsByFirstByte: [[Int]]
+
     init(classWords: [ClassWord]) {
         self.classWords = classWords
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (index, word) in classWords.enumerated() { buckets[Int(word.word[0])].append(index) }
+        wordsByFirstByte = buckets
     }
 
     /// Loads the class/id words from `Models/page/class-names.tsv`.
@@ -88,9 +95,19 @@ public struct MainTextExtractor: Sendable {
                     let value = tree.attributeValues[index]
                     let valueBytes = tree.storage[Int(value.lowerBound)..<Int(value.upperBound)]
                     if which == .itemprop, Self.equalsIgnoringCase(valueBytes, "articlebody") { most = max(most, 60) }
-                    for word in classWords where Self.contains(valueBytes, word.word) {
-                        most = max(most, word.weight)
-                        least = min(least, word.weight)
+                    var start = valueBytes.startIndex
+                    while start < valueBytes.endIndex {
+                        for candidate in wordsByFirstByte[Int(Self.lower(valueBytes[start]))] {
+                            let word = classWords[candidate]
+                            guard start + word.word.count <= valueBytes.endIndex else { continue }
+                            var offset = 1
+                            while offset < word.word.count, Self.lower(valueBytes[start + offset]) == word.word[offset] { offset += 1 }
+                            if offset == word.word.count {
+                                most = max(most, word.weight)
+                                least = min(least, word.weight)
+                            }
+                        }
+                        start += 1
                     }
                 }
                 weight += most + least

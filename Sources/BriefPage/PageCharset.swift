@@ -12,7 +12,12 @@ public enum PageCharset {
         if let declaredByHeader, let decoded = try? decoder.decode(bytes, encoding: declaredByHeader) { return decoded }
         // Pages that are valid UTF-8 are UTF-8, whatever they declare: a declared legacy charset
         // on UTF-8 bytes is a stale template far more often than a real legacy page.
-        if String(validating: bytes, as: UTF8.self) != nil { return try decoder.decode(bytes, encoding: "UTF-8") }
+        // Taken as they are: the parser needs no normalized text, and the article's paragraphs
+        // are normalized once extracted (a tenth of the page, or less).
+        if let text = String(validating: bytes, as: UTF8.self) {
+            guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
+            return DecodedText(text: text, encoding: "UTF-8", hadByteOrderMark: false)
+        }
         if let declared = metaCharset(bytes), let decoded = try? decoder.decode(bytes, encoding: declared) { return decoded }
         return try decoder.decode(bytes)
     }

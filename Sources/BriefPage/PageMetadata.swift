@@ -46,7 +46,7 @@ public struct PageMetadata: Sendable, Equatable {
                     jsonLD.append(tree.textContentIncludingHidden(of: node))
                 }
             default:
-                if published == nil, let property = tree.attribute("itemprop", of: node)?.lowercased(), property == "datepublished" {
+                if published == nil, tree.hasAttributes(node), let property = tree.attribute("itemprop", of: node)?.lowercased(), property == "datepublished" {
                     published = tree.attribute("datetime", of: node) ?? tree.attribute("content", of: node)
                 }
             }

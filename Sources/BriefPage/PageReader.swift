@@ -25,7 +25,7 @@ public struct PageReader: Sendable {
         let tree = try HTMLTree.parse(utf8: Array(decoded.text.utf8))
         let metadata = PageMetadata(tree: tree)
         let title = metadata.title ?? metadata.firstHeading ?? metadata.documentTitle
-        let paragraphs = extractor.paragraphs(in: tree, title: title)
+        let paragraphs = extractor.paragraphs(in: tree, title: title).map { (try? TextNormalizer.normalize($0, form: .nfc)) ?? $0 }
         guard !paragraphs.isEmpty else { throw PageError.noArticle }
         let page = Page(kind: .html, title: title, outlet: metadata.siteName, author: metadata.author,
                         date: metadata.published.flatMap(Self.isoDay), place: nil,

@@ -110,12 +110,13 @@ public final class ArticlePipeline {
     /// The article of a page: a saved or fetched HTML page (gzip-compressed or not), or text
     /// (copied from a page, or an article alone), with its metadata. `url` is the page's address
     /// when known, `charset` the one its HTTP answer declared.
-    public func page(bytes: [UInt8], source: String, url: String? = nil, charset: String? = nil) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
+    public func page(bytes: [UInt8], source: String, url: String? = nil, charset: String? = nil,
+                     kind given: Page.Kind? = nil) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
         var bytes = bytes
         if Gzip.isCompressed(bytes) {
             do { bytes = try Gzip.inflate(bytes, maxBytes: options.maxBytes) } catch { throw ArticleError(source: source, problem: error.description) }
         }
-        let kind = options.inputKind ?? (PageCharset.looksLikeHTML(bytes) ? .html : .text)
+        let kind = given ?? options.inputKind ?? (PageCharset.looksLikeHTML(bytes) ? .html : .text)
         switch kind {
         case .html:
             do {
@@ -175,16 +176,24 @@ public final class ArticlePipeline {
     }
 
     /// Decodes and briefs raw bytes.
-    public func brief(bytes: [UInt8], source: String) throws(ArticleError) -> ArticleBrief {
-        let decoded = try decode(bytes: bytes, source: source)
-        var brief = try brief(text: decoded.text, source: source, encoding: decoded.encoding)
+    public func brief(bytes: [UInt8], source: String, url: String? = nil) throws(ArticleError) -> ArticleBrief {
+        let (page, decoded) = try page(bytes: bytes, source: source, url: url)
+        return try brief(page: page, decoded: decoded, source: source)
+    }
+
+    /// Briefs the article of a page read by `page(bytes:source:)`.
+    public func brief(page: Page, decoded: DecodedText, source: String, title: String? = nil,
+                      language: String? = nil) throws(ArticleError) -> ArticleBrief {
+        var brief = try brief(text: decoded.text, source: source, title: title ?? page.title, language: language,
+                              encoding: decoded.encoding, page: page)
         brief.decodingNote = decoded.note
         return brief
     }
 
-    /// Briefs text that is already decoded, e.g. a JSON Lines record.
+    /// Briefs text that is already decoded, e.g. a JSON Lines record; `page` is what the page it
+    /// came from said about the article (outlet, author, date), used where the text's head is silent.
     public func brief(text: String, source: String, title: String? = nil, language: String? = nil,
-                      encoding: String? = nil) throws(ArticleError) -> ArticleBrief {
+                      encoding: String? = nil, page: Page? = nil) throws(ArticleError) -> ArticleBrief {
         let (document, prepared) = try analyze(text: text, source: source, title: title, language: language)
         let ranker: any Ranker
         do {
@@ -195,7 +204,7 @@ public final class ArticlePipeline {
         let summary = Summarizer(ranker: ranker).summarize(document, budget: options.budget)
         var brief = ArticleBrief(source: source, encoding: encoding, document: document, summary: summary, repair: prepared.repair)
         brief.secondLanguage = options.secondLanguage ?? (document.language == "ar" ? "en" : "ar")
-        if !document.header.fields.isEmpty { brief.byline = try bylineResolver().resolve(document.header.fields) }
+        if let byline = try byline(of: document, page: page) { brief.byline = byline }
         if options.translate { brief.translation = try translation(of: brief) }
         if options.glossary {
             brief.glossary = try glossary().hits(in: document.text)
@@ -250,6 +259,20 @@ public final class ArticlePipeline {
             throw ArticleError(source: brief.source, problem: error.description)
         }
         return result
+    }
+
+    /// The article's source from its head, completed by what its page said (outlet, author,
+    /// date) where the head is silent; nil when neither says anything.
+    public func byline(of document: Document, page: Page?) throws(ArticleError) -> Byline? {
+        var fields = document.header.fields
+        if let page {
+            fields.outlet = fields.outlet ?? page.outlet
+            fields.byline = fields.byline ?? page.author
+            fields.date = fields.date ?? page.date
+            fields.place = fields.place ?? page.place
+            fields.title = fields.title ?? page.title
+        }
+        return fields.isEmpty ? nil : try bylineResolver().resolve(fields)
     }
 
     /// The outlet registry's resolver, loaded on first use (only articles with a head need it).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefOutput
+import BriefNames
 import BriefPipeline
 
 /// `brief byline`: the source of an article, from its head, with the outlet in both scripts.
@@ -30,10 +31,10 @@ struct BylineCommand: ParsableCommand {
     func run() throws {
         let pipeline = try input.pipeline()
         do {
-            let decoded = try pipeline.decode(bytes: pipeline.read(path: file), source: file)
+            let (page, decoded) = try pipeline.page(bytes: pipeline.read(path: file), source: file)
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
-            let (document, _) = try pipeline.analyze(text: decoded.text, source: file)
-            let byline = try pipeline.bylineResolver().resolve(document.header.fields)
+            let (document, _) = try pipeline.analyze(text: decoded.text, source: file, title: page.title)
+            let byline = try pipeline.byline(of: document, page: page) ?? Byline()
             switch format {
             case .text: Output.write(byline.isEmpty ? "no source found in the head\n" : BylineRenderer.text(byline))
             case .json: Output.write(BylineRenderer.json(byline).serialized(pretty: true) + "\n")

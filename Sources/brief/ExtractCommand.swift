@@ -3,6 +3,7 @@ import BriefInput
 import BriefOutput
 import BriefPage
 import BriefPipeline
+import BriefText
 
 /// What `brief extract` and `--input` call the kinds of input.
 enum InputKind: String, ExpressibleByArgument, CaseIterable {
@@ -146,22 +147,18 @@ enum PageRecords {
         return String(path[..<slash])
     }
 
-    static func page(_ record: PageRecord, folder: String, pipeline: ArticlePipeline) throws(ArticleError) -> (Page, DecodedTextNote) {
+    /// The page of a record; `text` records are read as text unless `--input html` says otherwise.
+    static func page(_ record: PageRecord, folder: String, pipeline: ArticlePipeline) throws(ArticleError) -> (Page, DecodedText) {
         let source = "record \(record.id)"
         switch record.content {
         case .text(let text):
-            let (page, decoded) = try pipeline.page(bytes: Array(text.utf8), source: source, url: record.url)
-            return (page, decoded.note)
+            return try pipeline.page(bytes: Array(text.utf8), source: source, url: record.url)
         case .html(let html):
-            let (page, decoded) = try pipeline.page(bytes: Array(html.utf8), source: source, url: record.url)
-            return (page, decoded.note)
+            return try pipeline.page(bytes: Array(html.utf8), source: source, url: record.url, kind: .html)
         case .path(let path):
             guard !path.isEmpty, !path.utf8.contains(0) else { throw ArticleError(source: source, problem: "empty or invalid path") }
             let full = path.hasPrefix("/") ? path : folder + "/" + path
-            let (page, decoded) = try pipeline.page(bytes: pipeline.read(path: full), source: full, url: record.url)
-            return (page, decoded.note)
+            return try pipeline.page(bytes: pipeline.read(path: full), source: full, url: record.url)
         }
     }
 }
-
-typealias DecodedTextNote = String?

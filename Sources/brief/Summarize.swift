@@ -97,9 +97,16 @@ struct Summarize: ParsableCommand {
 
     private func runJSONLines(_ path: String, pipeline: ArticlePipeline) throws {
         let renderer = JSONRenderer(pretty: false)
-        try JSONLinesRun.run(path, maxLineBytes: input.maxSize.bytes) { (record) throws(ArticleError) in
-            let brief = try pipeline.brief(text: record.text, source: record.id.description,
-                                           title: record.title, language: record.language)
+        let folder = PageRecords.folder(of: path)
+        try JSONLinesRun.runPages(path, maxLineBytes: input.maxSize.bytes) { (record) throws(ArticleError) in
+            let brief: ArticleBrief
+            if case .text(let text) = record.content, pipeline.options.inputKind != .html {
+                brief = try pipeline.brief(text: text, source: record.id.description, title: record.title, language: record.language)
+            } else {
+                let (page, decoded) = try PageRecords.page(record, folder: folder, pipeline: pipeline)
+                brief = try pipeline.brief(page: page, decoded: decoded, source: record.id.description, title: record.title,
+                                           language: record.language)
+            }
             return renderer.record(id: record.id, brief)
         }
     }
