@@ -9,11 +9,15 @@ let package = Package(
         // The translation cache's SQLite storage, opened by brief at run time only when it
         // translates (GRDB brings Foundation, which would slow every command's start).
         .library(name: "BriefTranslationStore", type: .dynamic, targets: ["BriefTranslationStore"]),
+        // The HTTP client (async-http-client over SwiftNIO), opened by brief at run time only when
+        // it reaches the network, so that commands on files never load NIO.
+        .library(name: "BriefHTTP", type: .dynamic, targets: ["BriefHTTP"]),
         .library(name: "BriefKit", targets: ["BriefResources", "BriefText", "BriefPage", "BriefRepair", "BriefLanguage", "BriefDocument", "BriefSummary", "BriefInput", "BriefPipeline", "BriefOutput", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Links system ICU (libicu-dev). Its header exposes no ICU types: see design.md's pitfall
@@ -33,7 +37,7 @@ let package = Package(
         // The stages, in the order data flows through them.
         // zlib (zlib1g-dev): gzip-compressed inputs.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "BriefInput", dependencies: ["CZlib"]),
+        .target(name: "BriefInput", dependencies: ["CZlib", "BriefResources"]),
         .target(name: "BriefText", dependencies: ["ICUBridge", "BriefResources"]),
         // libxml2's HTML parser (opened at run time) walked into a flat tree, in C.
         .target(name: "HTMLBridge", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])]),
@@ -45,6 +49,7 @@ let package = Package(
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefPage", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
         .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources", "ProcessGroup"]),
+        .target(name: "BriefHTTP", dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "BriefTranslationStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),
         .target(name: "BriefGlossary", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),

@@ -38,6 +38,8 @@ public struct ArticleRecord: Sendable, Equatable {
     public var text: String
     public var title: String?
     public var language: String?
+    /// The page's address, when the record gives one.
+    public var url: String?
 
     public init(id: RecordID, text: String, title: String? = nil, language: String? = nil) {
         self.id = id
@@ -56,6 +58,8 @@ public struct PageRecord: Sendable, Equatable {
         case html(String)
         /// A file, relative to the JSON Lines file's folder.
         case path(String)
+        /// Only an address: the page is fetched.
+        case url(String)
     }
 
     public var id: RecordID
@@ -265,7 +269,10 @@ public enum JSONLines {
             case .number?, .other?: throw .wrongType(line: line, field: name, expected: "a string")
             }
         }
-        return ArticleRecord(id: id, text: text, title: try optional("title"), language: try optional("lang"))
+        var record = ArticleRecord(id: id, text: text, title: try optional("title"), language: try optional("lang"))
+        // An address that is not a string (null, a number) is no address.
+        if case .string(let url)? = raw.fields["url"] { record.url = url }
+        return record
     }
 
     /// Parses one line into a page record: `id` and one of `text`, `html` or `path`, with the
@@ -283,15 +290,17 @@ public enum JSONLines {
             guard found == nil else { throw .wrongType(line: line, field: field, expected: "absent (give one of text, html or path)") }
             found = (field, article)
         }
-        guard let (field, article) = found else { throw .missingField(line: line, field: "text, html or path") }
-        var url: String?
-        do {
-            url = try record(from: bytes, line: line, textField: "url").text
-        } catch {
-            guard case .missingField = error else { throw error }
+        if found == nil {
+            do {
+                let article = try record(from: bytes, line: line, textField: "url")
+                return PageRecord(id: article.id, content: .url(article.text), url: article.text, title: article.title, language: article.language)
+            } catch {
+                guard case .missingField = error else { throw error }
+            }
         }
+        guard let (field, article) = found else { throw .missingField(line: line, field: "text, html, path or url") }
         let content: PageRecord.Content = field == "text" ? .text(article.text) : field == "html" ? .html(article.text) : .path(article.text)
-        return PageRecord(id: article.id, content: content, url: url, title: article.title, language: article.language)
+        return PageRecord(id: article.id, content: content, url: article.url, title: article.title, language: article.language)
     }
 
     /// The text of the number that is the value of top-level key `name` in a JSON object line.

@@ -21,6 +21,10 @@ public struct Page: Sendable, Equatable {
     public var url: String?
     /// The article's paragraphs, in order, without page clutter.
     public var paragraphs: [String]
+    /// Head lines found in copied text (dateline, byline, source), kept apart from the body.
+    public var head: [String] = []
+    /// Lines of copied text left out as page clutter; 0 when the text was an article alone.
+    public var clutterLines = 0
 
     public init(kind: Kind, title: String? = nil, outlet: String? = nil, author: String? = nil, date: String? = nil,
                 place: String? = nil, language: String? = nil, url: String? = nil, paragraphs: [String] = []) {

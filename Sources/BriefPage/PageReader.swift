@@ -1,21 +1,96 @@
 import BriefResources
 import BriefText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns a page (HTML bytes) into a `Page`: charset, parse, metadata, main text.
 ///
 /// Holds the loaded extraction data; make one per thread and reuse it across pages.
 public struct PageReader: Sendable {
     let extractor: MainTextExtractor
+    let cleaner: CopiedTextCleaner
+    let dates: DateReader
     public var maxBytes: Int
 
-    public init(extractor: MainTextExtractor, maxBytes: Int = 32 << 20) {
+    public init(extractor: MainTextExtractor, cleaner: CopiedTextCleaner, dates: DateReader, maxBytes: Int = 32 << 20) {
         self.extractor = extractor
+        self.cleaner = cleaner
+        self.dates = dates
         self.maxBytes = maxBytes
     }
 
     /// Loads what extraction needs from the data folder.
-    public static func load(from data: DataDirectory, maxBytes: Int = 32 << 20) throws(DataDirectoryError) -> PageReader {
-        PageReader(extractor: try MainTextExtractor.load(from: data), maxBytes: maxBytes)
+    public static func load(from data: DataDirectory, maxBytes: Int = 32 << 20) throws -> PageReader {
+        PageReader(extractor: try MainTextExtractor.load(from: data), cleaner: try CopiedTextCleaner.load(from: data),
+                   dates: try DateReader.load(from: data), maxBytes: maxBytes)
+    }
+
+    /// Today, as the latest date an article can carry.
+    public static func today() -> CalendarDay {
+        CalendarDay(unixTime: Int(time(nil)))
+    }
+
+    /// The article in text copied from a page (or an article alone, which comes out whole):
+    /// title, head lines, date, body.
+    public func read(text original: String, language: String?, now: CalendarDay = PageReader.today()) -> Page {
+        let text = splittingLeadingDates(original)
+        let cleaned = cleaner.clean(text, language: language)
+        // The article's date is written above its body (a date line, the dateline, a "published"
+        // line) or in a head line after it; never in the body itself.
+        var above: [String] = []
+        if let firstBody = cleaned.labels.firstIndex(of: .body) {
+            var index = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                guard index < firstBody else { break }
+                if cleaned.labels[index] != .blank { above.append(String(line)) }
+                index += 1
+            }
+        }
+        // A dateline glued to the lead ("Cairo, 6 August 2020 (SPA) - The minister…") counts too:
+        // the first words of the body, not the rest of it.
+        let lead = cleaned.paragraphs.first.map { String($0.prefix(100)) }
+        let date = dates.articleDate(lines: above + cleaned.head.filter { !above.contains($0) } + (lead.map { [$0] } ?? []), now: now)
+        var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
+        page.head = cleaned.head
+        page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count
+        return page
+    }
+
+    /// Text with a date stamp that starts a line and runs into more words ("2022-07-22 15:29
+    /// Turkey tests…", "date 2025-08-09 فصيل عراقي…", where a page's line break was lost) put on
+    /// a line of its own, so that the date is read as a date and the rest as what it is.
+    func splittingLeadingDates(_ text: String) -> String {
+        var lines: [Substring] = []
+        var changed = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let start = line.prefix(24)
+            guard start.contains(where: { $0.isNumber }), let split = leadingDateEnd(line) else {
+                lines.append(line)
+                continue
+            }
+            let rest = line[split...].drop { $0 == " " || $0 == "-" || $0 == "|" || $0 == "\u{2013}" || $0 == "\u{2014}" || $0 == "\u{2022}" }
+            guard rest.split(separator: " ").count >= 3 else {
+                lines.append(line)
+                continue
+            }
+            lines.append(line[..<split])
+            lines.append(rest)
+            changed = true
+        }
+        return changed ? lines.joined(separator: "\n") : text
+    }
+
+    /// Where a date that starts `line` (after at most a short label such as "date" or "Le")
+    /// ends, when one does.
+    private func leadingDateEnd(_ line: Substring) -> String.Index? {
+        let head = String(line.prefix(48))
+        guard let first = dates.dates(in: head).first else { return nil }
+        let before = head.utf8.prefix(first.range.lowerBound)
+        guard before.count <= 8, !before.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let utf8 = line.utf8
+        guard first.range.upperBound < head.utf8.count else { return nil }
+        return utf8.index(utf8.startIndex, offsetBy: first.range.upperBound)
     }
 
     /// The article of an HTML page. `url` is where the page came from, when known;
@@ -28,7 +103,7 @@ public struct PageReader: Sendable {
         let paragraphs = extractor.paragraphs(in: tree, title: title).map { (try? TextNormalizer.normalize($0, form: .nfc)) ?? $0 }
         guard !paragraphs.isEmpty else { throw PageError.noArticle }
         let page = Page(kind: .html, title: title, outlet: metadata.siteName, author: metadata.author,
-                        date: metadata.published.flatMap(Self.isoDay), place: nil,
+                        date: metadata.published.flatMap { dates.parseISO($0) ?? Self.isoDay($0) }, place: nil,
                         language: metadata.language.flatMap(Self.primaryLanguage), url: metadata.canonicalURL ?? url,
                         paragraphs: paragraphs)
         return (page, decoded.encoding)

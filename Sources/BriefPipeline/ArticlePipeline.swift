@@ -46,6 +46,8 @@ public final class ArticlePipeline {
         public var secondLanguage: String?
         /// What inputs are (`--input`); nil: detected from the bytes (markup sniffing).
         public var inputKind: Page.Kind?
+        /// Seconds a URL may take to answer.
+        public var fetchTimeout: Double = 20
 
         public init() {}
     }
@@ -129,9 +131,20 @@ public final class ArticlePipeline {
                 throw ArticleError(source: source, problem: String(describing: error))
             }
         case .text:
-            let decoded = try decode(bytes: bytes, source: source)
-            let paragraphs = decoded.text.split(separator: "\n\n").map { $0.trimmedString() }.filter { !$0.isEmpty }
-            return (Page(kind: .text, url: url, paragraphs: paragraphs), decoded)
+            var decoded = try decode(bytes: bytes, source: source)
+            var page = try pageReader().read(text: decoded.text, language: options.language)
+            page.url = url
+            if page.paragraphs.isEmpty {
+                // A line or two the cleaner cannot call a body is taken whole.
+                page.paragraphs = decoded.text.split(separator: "\n\n").map { $0.trimmedString() }.filter { !$0.isEmpty }
+                page.head = []
+            } else if page.clutterLines > 0 {
+                // The head stays before the body for the stages that read it (byline, dateline).
+                decoded.text = (page.head + page.paragraphs).joined(separator: "\n\n")
+            }
+            // Else an article alone goes on as written: nothing a user gave is dropped unless it
+            // is page clutter, and the head finder reads its title and head lines as before.
+            return (page, decoded)
         }
     }
 
@@ -144,7 +157,7 @@ public final class ArticlePipeline {
             loadedPageReader = loaded
             return loaded
         } catch {
-            throw ArticleError(source: "data", problem: "cannot load the page extraction data: \(error.description)")
+            throw ArticleError(source: "data", problem: "cannot load the page extraction data: \(error)")
         }
     }
 
@@ -170,9 +183,28 @@ public final class ArticlePipeline {
         }
     }
 
-    /// Reads, decodes and briefs a file, or standard input for "-".
+    /// Reads, decodes and briefs a file, a URL, or standard input for "-".
     public func brief(path: String) throws(ArticleError) -> ArticleBrief {
-        try brief(bytes: read(path: path), source: path)
+        let (page, decoded) = try page(input: path)
+        return try brief(page: page, decoded: decoded, source: path)
+    }
+
+    /// The page of an input: a file, standard input ("-"), or an http(s) URL, fetched.
+    public func page(input: String) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
+        guard URLFetcher.isURL(input) else { return try page(bytes: read(path: input), source: input) }
+        let fetched: FetchedPage
+        do {
+            fetched = try URLFetcher(timeout: options.fetchTimeout, maxBytes: options.maxBytes).fetch(input)
+        } catch {
+            throw ArticleError(source: input, problem: Self.problem(error.description, droppingPrefix: input))
+        }
+        let isHTML = fetched.contentType.map { $0.lowercased().contains("html") } ?? false
+        return try page(bytes: fetched.bytes, source: input, url: fetched.url, charset: fetched.charset,
+                        kind: options.inputKind ?? (isHTML ? .html : nil))
+    }
+
+    private static func problem(_ text: String, droppingPrefix prefix: String) -> String {
+        text.hasPrefix(prefix + ": ") ? String(text.dropFirst(prefix.count + 2)) : text
     }
 
     /// Decodes and briefs raw bytes.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BriefGlossary
+import BriefResources
 
 /// Why the translation cache cannot be used (brief then translates without it).
 public enum TranslationCacheError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -143,16 +144,7 @@ public final class TranslationCache: @unchecked Sendable {
     /// Where the library is looked for: $BRIEF_LIBRARY_DIR, beside the brief executable, and in
     /// ../lib/brief from it.
     public static func libraryFolders() -> [String] {
-        var folders: [String] = []
-        if let folder = getenv("BRIEF_LIBRARY_DIR") { folders.append(String(cString: folder)) }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 {
-            let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let folder = String(executable[..<(executable.lastIndex(of: "/") ?? executable.startIndex)])
-            folders += [folder, folder + "/../lib/brief"]
-        }
-        return folders
+        LibraryFolders.search()
     }
 
     private static func makeFolder(of path: String) {

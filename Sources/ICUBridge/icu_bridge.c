@@ -324,3 +324,53 @@ int32_t brief_convert_to_utf16(const char *charset, const char *bytes, int32_t l
     *error = status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ? U_ZERO_ERROR : status;
     return needed;
 }
+
+// MARK: Calendars
+
+#include <stdio.h>
+#include <unicode/ucal.h>
+
+int32_t brief_calendar_to_gregorian(const char *calendar, int32_t year, int32_t month, int32_t day, int32_t *gregorian, int32_t *error) {
+    *error = U_ZERO_ERROR;
+    char locale[96];
+    // The calendar keyword is the caller's; a name too long for the buffer is not a calendar.
+    if (calendar == NULL || snprintf(locale, sizeof locale, "en@calendar=%s", calendar) >= (int)sizeof locale) {
+        *error = U_ILLEGAL_ARGUMENT_ERROR;
+        return 0;
+    }
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    UErrorCode status = U_ZERO_ERROR;
+    UCalendar *source = ucal_open(utc, -1, locale, UCAL_DEFAULT, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    // Strict: a day the month does not have is refused instead of rolling into the next month.
+    ucal_setAttribute(source, UCAL_LENIENT, 0);
+    ucal_clear(source);
+    ucal_set(source, UCAL_EXTENDED_YEAR, year);
+    ucal_set(source, UCAL_MONTH, month - 1);
+    ucal_set(source, UCAL_DATE, day);
+    UDate millis = ucal_getMillis(source, &status);
+    ucal_close(source);
+    if (status == U_ILLEGAL_ARGUMENT_ERROR) return 0;
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    UCalendar *target = ucal_open(utc, -1, "en@calendar=gregorian", UCAL_GREGORIAN, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    ucal_setMillis(target, millis, &status);
+    gregorian[0] = ucal_get(target, UCAL_EXTENDED_YEAR, &status);
+    gregorian[1] = ucal_get(target, UCAL_MONTH, &status) + 1;
+    gregorian[2] = ucal_get(target, UCAL_DATE, &status);
+    ucal_close(target);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    return 1;
+}

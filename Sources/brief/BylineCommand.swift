@@ -31,7 +31,7 @@ struct BylineCommand: ParsableCommand {
     func run() throws {
         let pipeline = try input.pipeline()
         do {
-            let (page, decoded) = try pipeline.page(bytes: pipeline.read(path: file), source: file)
+            let (page, decoded) = try pipeline.page(input: file)
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             let (document, _) = try pipeline.analyze(text: decoded.text, source: file, title: page.title)
             let byline = try pipeline.byline(of: document, page: page) ?? Byline()

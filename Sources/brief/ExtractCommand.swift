@@ -30,18 +30,20 @@ struct ExtractCommand: ParsableCommand {
         --input html|text overrides that.
 
         With --jsonl, each input line is {"id", and one of "text", "html" or "path" (a file \
-        relative to the JSON Lines file's folder), optional "url"}; each output line is \
+        relative to the JSON Lines file's folder), "url" (the page's address; fetched when the \
+        record has nothing else)}; each output line is \
         {"id","title","outlet","author","date","place","lang","url","text"} (null where \
         unknown), or {"id","error"} for a record that fails (the others go on; exit 3).
 
         Examples:
           brief extract page.html
+          brief extract https://www.rudaw.net/english/middleeast/iraq/0312202611
           brief extract page.html.gz --format json --body md
           brief extract --jsonl pages.jsonl > articles.jsonl
         """
     )
 
-    @Argument(help: ArgumentHelp("The page or text file; - reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The page or text file, an http(s) URL, or - for standard input.", valueName: "file|url"))
     var file: String?
 
     @Option(name: .long, help: ArgumentHelp("Read JSON Lines page records from this file.", valueName: "file"))
@@ -78,7 +80,8 @@ struct ExtractCommand: ParsableCommand {
         }
         let file = file ?? "-"
         do {
-            let (page, decoded) = try pipeline.page(bytes: pipeline.read(path: file), source: file, url: url)
+            var (page, decoded) = try pipeline.page(input: file)
+            if let url, page.url == nil { page.url = url }
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             guard !page.paragraphs.isEmpty else { Diagnostics.fail("\(file): no article text found") }
             switch format {
@@ -159,6 +162,10 @@ enum PageRecords {
             guard !path.isEmpty, !path.utf8.contains(0) else { throw ArticleError(source: source, problem: "empty or invalid path") }
             let full = path.hasPrefix("/") ? path : folder + "/" + path
             return try pipeline.page(bytes: pipeline.read(path: full), source: full, url: record.url)
+        case .url(let address):
+            var (page, decoded) = try pipeline.page(input: address)
+            if page.url == nil { page.url = address }
+            return (page, decoded)
         }
     }
 }

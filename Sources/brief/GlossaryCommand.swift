@@ -85,7 +85,7 @@ struct GlossaryCommand: ParsableCommand {
             var reports: [JSONValue] = []
             for file in files {
                 do {
-                    let decoded = try pipeline.page(bytes: pipeline.read(path: file), source: file).decoded
+                    let decoded = try pipeline.page(input: file).decoded
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                     let prepared = try pipeline.prepare(text: decoded.text, source: file)
                     let report = TermReport(text: prepared.text, glossary: loaded)
@@ -155,7 +155,7 @@ struct GlossaryCommand: ParsableCommand {
                 var seen = Set<String>()
                 for file in from {
                     do {
-                        let decoded = try pipeline.page(bytes: pipeline.read(path: file), source: file).decoded
+                        let decoded = try pipeline.page(input: file).decoded
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                         let prepared = try pipeline.prepare(text: decoded.text, source: file)
                         for hit in loaded.hits(in: prepared.text) where seen.insert(hit.concept.id).inserted {
@@ -213,7 +213,7 @@ struct GlossaryCommand: ParsableCommand {
             }
             guard let file = source.file else { return }
             do {
-                let decoded = try pipeline.page(bytes: pipeline.read(path: file), source: file).decoded
+                let decoded = try pipeline.page(input: file).decoded
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
                 let pairs = finder.definitions(in: decoded.text)
                 switch format {

@@ -16,11 +16,15 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "What the input is: auto (found from its bytes), html (a web page) or text.")
     var input: InputKind = .auto
 
+    @Option(name: .customLong("fetch-timeout"), help: ArgumentHelp("Seconds a URL may take to answer, above 0 and at most 600.", valueName: "seconds"))
+    var fetchTimeout: Double = 20
+
     @Flag(name: .customLong("no-repair"), help: "Do not repair copy damage (glued words, missing spaces) before analysis.")
     var noRepair = false
 
     func validate() throws {
         try LanguageOption.checkShape(lang, option: "--lang")
+        guard fetchTimeout > 0, fetchTimeout <= 600 else { throw ValidationError("--fetch-timeout: must be above 0 and at most 600 seconds") }
     }
 
     /// The pipeline for these options, with the data folder found, after `configure` sets the rest.
@@ -39,6 +43,7 @@ struct InputOptions: ParsableArguments {
         options.language = lang?.lowercased()
         options.maxBytes = maxSize.bytes
         options.inputKind = input.pageKind
+        options.fetchTimeout = fetchTimeout
     }
 }
 

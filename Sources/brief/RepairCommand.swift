@@ -44,7 +44,7 @@ struct RepairCommand: ParsableCommand {
         }
         guard let file = source.file else { return }
         do {
-            let decoded = try pipeline.page(bytes: pipeline.read(path: file), source: file).decoded
+            let decoded = try pipeline.page(input: file).decoded
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             let prepared = try pipeline.prepare(text: decoded.text, source: file)
             let result = prepared.repair ?? RepairResult(text: prepared.text, edits: [])

@@ -99,14 +99,11 @@ struct Summarize: ParsableCommand {
         let renderer = JSONRenderer(pretty: false)
         let folder = PageRecords.folder(of: path)
         try JSONLinesRun.runPages(path, maxLineBytes: input.maxSize.bytes) { (record) throws(ArticleError) in
-            let brief: ArticleBrief
-            if case .text(let text) = record.content, pipeline.options.inputKind != .html {
-                brief = try pipeline.brief(text: text, source: record.id.description, title: record.title, language: record.language)
-            } else {
-                let (page, decoded) = try PageRecords.page(record, folder: folder, pipeline: pipeline)
-                brief = try pipeline.brief(page: page, decoded: decoded, source: record.id.description, title: record.title,
+            // Text records too go through the page reader: text copied from a page loses its
+            // clutter; an article alone comes out as it went in.
+            let (page, decoded) = try PageRecords.page(record, folder: folder, pipeline: pipeline)
+            let brief = try pipeline.brief(page: page, decoded: decoded, source: record.id.description, title: record.title,
                                            language: record.language)
-            }
             return renderer.record(id: record.id, brief)
         }
     }

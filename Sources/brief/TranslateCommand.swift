@@ -211,7 +211,7 @@ struct TranslateCommand: ParsableCommand {
         }
         guard let file else { return }
         do {
-            let decoded = try pipeline.page(bytes: pipeline.read(path: file), source: file).decoded
+            let decoded = try pipeline.page(input: file).decoded
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
             let prepared = try pipeline.prepare(text: decoded.text, source: file, language: from)
             if from == nil, pipeline.options.language == nil, !pipeline.languageIsClear(in: decoded.text) {

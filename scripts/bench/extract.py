@@ -68,4 +68,26 @@ if os.path.exists(press):
                                    'date': record.get('date'), 'place': record.get('place'), 'author': record.get('author'),
                                    'body': record.get('text') or ''}, ensure_ascii=False) + '\n')
     print(score('score_press.py', press, converted))
+    # brief summarize on the same pages: a chosen sentence that is a clutter line of the gold
+    # (the score_press.py folding, whole line inside the sentence or the sentence inside it).
+    sys.path.insert(0, tools)
+    from score_press import clutter_candidates, fold_keep  # noqa: E402
+    summaries = os.path.join(out, 'brief-press-summaries.jsonl')
+    run_brief(['summarize', '--jsonl', press, '--sentences', '3'], summaries)
+    gold = {json.loads(line)['id']: json.loads(line) for line in open(press)}
+    chosen = clutter_chosen = 0
+    pages_with_clutter = set()
+    for line in open(summaries):
+        record = json.loads(line)
+        if 'sentences' not in record:
+            continue
+        clutter = clutter_candidates(gold[record['id']])
+        for sentence in record['sentences']:
+            chosen += 1
+            folded = fold_keep(sentence)
+            if folded and any(folded in c or c in folded for c in clutter):
+                clutter_chosen += 1
+                pages_with_clutter.add(record['id'])
+    print('summarize --sentences 3 on the press pages: %d sentences chosen, %d of them clutter lines (%d pages)'
+          % (chosen, clutter_chosen, len(pages_with_clutter)))
 print('outputs in', out)

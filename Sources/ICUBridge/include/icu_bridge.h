@@ -87,6 +87,14 @@ int32_t brief_charset_known(const char *charset);
 /// needed; if it exceeds `capacity`, retry with more room.
 int32_t brief_convert_to_utf16(const char *charset, const char *bytes, int32_t length, uint16_t *dest, int32_t capacity, int32_t *error);
 
+// MARK: Calendars
+
+/// Converts a date of another calendar to the Gregorian calendar. `calendar` is an ICU calendar
+/// keyword ("islamic-umalqura", "islamic-civil", "persian" …); month is 1-based. Writes the
+/// Gregorian year, month (1-12) and day into `gregorian[0..2]` and returns 1; returns 0 when the
+/// date does not exist in that calendar (30 in a 29-day month), with `error` left at 0.
+int32_t brief_calendar_to_gregorian(const char *calendar, int32_t year, int32_t month, int32_t day, int32_t *gregorian, int32_t *error);
+
 #ifdef __cplusplus
 }
 #endif
