@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a page says about its article in markup: JSON-LD (`NewsArticle` and kin), OpenGraph
 /// and article meta tags, `<time datetime>`, `<html lang>`, `<link rel=canonical>`, `<title>`
@@ -79,18 +83,22 @@ public struct PageMetadata: Sendable, Equatable {
 
     /// The first article object in a JSON-LD script (top level, in an array, or in `@graph`).
     static func newsArticle(in script: String) -> LinkedArticle? {
-        guard script.utf8.count < 4 << 20,
-              let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else { return nil }
-        var queue: [Any] = [json]
+        guard script.utf8.count < 4 << 20, let json = try? JSONDecoder().decode(LinkedData.self, from: Data(script.utf8)) else { return nil }
+        var queue: [LinkedData] = [json]
         var fallback: LinkedArticle?
         var visited = 0
         while !queue.isEmpty, visited < 200 {
             let item = queue.removeFirst()
             visited += 1
-            if let array = item as? [Any] { queue.append(contentsOf: array); continue }
-            guard let object = item as? [String: Any] else { continue }
+            if case .array(let array) = item { queue.append(contentsOf: array); continue }
+            guard case .object(let object) = item else { continue }
             if let graph = object["@graph"] { queue.append(graph) }
-            let types: [String] = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+            let types: [String]
+            switch object["@type"] {
+            case .string(let type)?: types = [type]
+            case .array(let list)?: types = list.compactMap { if case .string(let type) = $0 { return type } else { return nil } }
+            default: types = []
+            }
             guard types.contains(where: { articleTypes.contains($0.lowercased()) }) else { continue }
             let found = LinkedArticle(headline: string(object["headline"]) ?? string(object["name"]),
                                       author: name(object["author"]), publisher: name(object["publisher"]),
@@ -102,21 +110,45 @@ public struct PageMetadata: Sendable, Equatable {
         return fallback
     }
 
-    static func string(_ value: Any?) -> String? {
-        if let text = value as? String { return text.trimmedForMetadata.nilIfEmpty }
-        if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
-        return nil
+    static func string(_ value: LinkedData?) -> String? {
+        switch value {
+        case .string(let text)?: return text.trimmedForMetadata.nilIfEmpty
+        case .array(let array)?: return array.lazy.compactMap { string($0) }.first
+        default: return nil
+        }
     }
 
     /// A person's or an organization's name: a string, an object with `name`, or a list of them.
-    static func name(_ value: Any?) -> String? {
-        if let text = value as? String { return text.hasPrefix("http") ? nil : text.trimmedForMetadata.nilIfEmpty }
-        if let object = value as? [String: Any] { return string(object["name"]) }
-        if let array = value as? [Any] {
+    static func name(_ value: LinkedData?) -> String? {
+        switch value {
+        case .string(let text)?: return text.hasPrefix("http") ? nil : text.trimmedForMetadata.nilIfEmpty
+        case .object(let object)?: return string(object["name"])
+        case .array(let array)?:
             let names = array.compactMap { name($0) }
             return names.isEmpty ? nil : names.joined(separator: ", ")
+        default: return nil
         }
-        return nil
+    }
+}
+
+/// A JSON value as JSON-LD scripts hold them (numbers and booleans are of no use here).
+indirect enum LinkedData: Decodable {
+    case object([String: LinkedData])
+    case array([LinkedData])
+    case string(String)
+    case other
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let array = try? container.decode([LinkedData].self) {
+            self = .array(array)
+        } else if let object = try? container.decode([String: LinkedData].self) {
+            self = .object(object)
+        } else {
+            self = .other
+        }
     }
 }
 

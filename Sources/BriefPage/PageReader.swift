@@ -4,26 +4,53 @@ import BriefText
 import Glibc
 #endif
 
-/// Turns a page (HTML bytes) into a `Page`: charset, parse, metadata, main text.
+/// Turns a page into a `Page`: HTML (charset, parse, metadata, main text) or text copied from a
+/// page (cleaning, date).
 ///
-/// Holds the loaded extraction data; make one per thread and reuse it across pages.
-public struct PageReader: Sendable {
-    let extractor: MainTextExtractor
-    let cleaner: CopiedTextCleaner
-    let dates: DateReader
+/// Loads each part of its data on first use (a text never loads the HTML extractor's, and a text
+/// without a digit near its head never loads the date lexicon); make one per thread and reuse
+/// it across pages.
+public final class PageReader {
+    let data: DataDirectory
     public var maxBytes: Int
+    private var loadedExtractor: MainTextExtractor?
+    private var loadedCleaner: CopiedTextCleaner?
+    private var loadedDates: DateReader?
 
-    public init(extractor: MainTextExtractor, cleaner: CopiedTextCleaner, dates: DateReader, maxBytes: Int = 32 << 20) {
-        self.extractor = extractor
-        self.cleaner = cleaner
-        self.dates = dates
+    public init(data: DataDirectory, maxBytes: Int = 32 << 20) {
+        self.data = data
         self.maxBytes = maxBytes
     }
 
-    /// Loads what extraction needs from the data folder.
+    /// A reader over `data` (kept for callers of the first version).
     public static func load(from data: DataDirectory, maxBytes: Int = 32 << 20) throws -> PageReader {
-        PageReader(extractor: try MainTextExtractor.load(from: data), cleaner: try CopiedTextCleaner.load(from: data),
-                   dates: try DateReader.load(from: data), maxBytes: maxBytes)
+        PageReader(data: data, maxBytes: maxBytes)
+    }
+
+    func extractor() throws -> MainTextExtractor {
+        if let loadedExtractor { return loadedExtractor }
+        let loaded = try MainTextExtractor.load(from: data)
+        loadedExtractor = loaded
+        return loaded
+    }
+
+    func cleaner() throws -> CopiedTextCleaner {
+        if let loadedCleaner { return loadedCleaner }
+        let loaded = try CopiedTextCleaner.load(from: data)
+        loadedCleaner = loaded
+        return loaded
+    }
+
+    func dates() throws -> DateReader {
+        if let loadedDates { return loadedDates }
+        let loaded = try DateReader.load(from: data)
+        loadedDates = loaded
+        return loaded
+    }
+
+    /// Whether text holds a digit (ASCII, Arabic-Indic or Persian): every date form has one.
+    static func containsDigit<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.contains { ("0"..."9").contains($0) || ("\u{0660}"..."\u{0669}").contains($0) || ("\u{06F0}"..."\u{06F9}").contains($0) }
     }
 
     /// Today, as the latest date an article can carry.
@@ -33,9 +60,9 @@ public struct PageReader: Sendable {
 
     /// The article in text copied from a page (or an article alone, which comes out whole):
     /// title, head lines, date, body.
-    public func read(text original: String, language: String?, now: CalendarDay = PageReader.today()) -> Page {
-        let text = splittingLeadingDates(original)
-        let cleaned = cleaner.clean(text, language: language)
+    public func read(text original: String, language: String?, now: CalendarDay = PageReader.today()) throws -> Page {
+        let text = try splittingLeadingDates(original)
+        let cleaned = try cleaner().clean(text, language: language)
         // The article's date is written above its body (a date line, the dateline, a "published"
         // line) or in a head line after it; never in the body itself.
         var above: [String] = []
@@ -50,7 +77,8 @@ public struct PageReader: Sendable {
         // A dateline glued to the lead ("Cairo, 6 August 2020 (SPA) - The minister…") counts too:
         // the first words of the body, not the rest of it.
         let lead = cleaned.paragraphs.first.map { String($0.prefix(100)) }
-        let date = dates.articleDate(lines: above + cleaned.head.filter { !above.contains($0) } + (lead.map { [$0] } ?? []), now: now)
+        let candidates = above + cleaned.head.filter { !above.contains($0) } + (lead.map { [$0] } ?? [])
+        let date = candidates.contains(where: Self.containsDigit) ? try dates().articleDate(lines: candidates, now: now) : nil
         var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
         page.head = cleaned.head
         page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count
@@ -60,12 +88,12 @@ public struct PageReader: Sendable {
     /// Text with a date stamp that starts a line and runs into more words ("2022-07-22 15:29
     /// Turkey tests…", "date 2025-08-09 فصيل عراقي…", where a page's line break was lost) put on
     /// a line of its own, so that the date is read as a date and the rest as what it is.
-    func splittingLeadingDates(_ text: String) -> String {
+    func splittingLeadingDates(_ text: String) throws -> String {
         var lines: [Substring] = []
         var changed = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let start = line.prefix(24)
-            guard start.contains(where: { $0.isNumber }), let split = leadingDateEnd(line) else {
+            guard Self.containsDigit(start), let split = try leadingDateEnd(line) else {
                 lines.append(line)
                 continue
             }
@@ -83,9 +111,9 @@ public struct PageReader: Sendable {
 
     /// Where a date that starts `line` (after at most a short label such as "date" or "Le")
     /// ends, when one does.
-    private func leadingDateEnd(_ line: Substring) -> String.Index? {
+    private func leadingDateEnd(_ line: Substring) throws -> String.Index? {
         let head = String(line.prefix(48))
-        guard let first = dates.dates(in: head).first else { return nil }
+        guard let first = try dates().dates(in: head).first else { return nil }
         let before = head.utf8.prefix(first.range.lowerBound)
         guard before.count <= 8, !before.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let utf8 = line.utf8
@@ -100,10 +128,10 @@ public struct PageReader: Sendable {
         let tree = try HTMLTree.parse(utf8: Array(decoded.text.utf8))
         let metadata = PageMetadata(tree: tree)
         let title = metadata.title ?? metadata.firstHeading ?? metadata.documentTitle
-        let paragraphs = extractor.paragraphs(in: tree, title: title).map { (try? TextNormalizer.normalize($0, form: .nfc)) ?? $0 }
+        let paragraphs = try extractor().paragraphs(in: tree, title: title).map { (try? TextNormalizer.normalize($0, form: .nfc)) ?? $0 }
         guard !paragraphs.isEmpty else { throw PageError.noArticle }
         let page = Page(kind: .html, title: title, outlet: metadata.siteName, author: metadata.author,
-                        date: metadata.published.flatMap { dates.parseISO($0) ?? Self.isoDay($0) }, place: nil,
+                        date: try metadata.published.map { try dates().parseISO($0) ?? Self.isoDay($0) } ?? nil, place: nil,
                         language: metadata.language.flatMap(Self.primaryLanguage), url: metadata.canonicalURL ?? url,
                         paragraphs: paragraphs)
         return (page, decoded.encoding)

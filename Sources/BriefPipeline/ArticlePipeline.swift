@@ -132,7 +132,14 @@ public final class ArticlePipeline {
             }
         case .text:
             var decoded = try decode(bytes: bytes, source: source)
-            var page = try pageReader().read(text: decoded.text, language: options.language)
+            var page: Page
+            do {
+                page = try pageReader().read(text: decoded.text, language: options.language)
+            } catch let error as ArticleError {
+                throw error
+            } catch {
+                throw ArticleError(source: source, problem: "cannot read the page data: \(error)")
+            }
             page.url = url
             if page.paragraphs.isEmpty {
                 // A line or two the cleaner cannot call a body is taken whole.
