@@ -154,6 +154,9 @@ struct CopiedTextAnalysis {
         if line.letters + line.cjk == 0 { furniture += 3 }
         // Link and menu shapes mark short lines; a long paragraph may quote an address or "//".
         if line.urls > 0, length <= 30 { furniture += 3 }
+        // Two addresses or more, one every dozen words or closer, make a line of links ("Our
+        // site: http://… Join us on Facebook: https://…"): prose quotes one address now and then.
+        if line.urls >= 2, line.urls * 12 >= length { furniture += 3 }
         if line.pipes >= 2 && length <= 30 || (line.pipes == 1 && length <= 8) { furniture += 2.5 }
         if line.breadcrumbs >= 2 && length <= 30 || (line.breadcrumbs == 1 && length <= 12) { furniture += 3 }
         if line.copyright { furniture += 4 }

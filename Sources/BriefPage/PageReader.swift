@@ -61,7 +61,7 @@ public final class PageReader {
     /// The article in text copied from a page (or an article alone, which comes out whole):
     /// title, head lines, date, body.
     public func read(text original: String, language: String?, now: CalendarDay = PageReader.today()) throws -> Page {
-        let text = try splittingLeadingDates(original)
+        let text = try splittingLeadingDates(Self.removingImageMarkers(original))
         let cleaned = try cleaner().clean(text, language: language)
         // The article's date is written above its body (a date line, the dateline, a "published"
         // line) or in a head line after it; never in the body itself.
@@ -83,6 +83,41 @@ public final class PageReader {
         page.head = cleaned.head
         page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count
         return page
+    }
+
+    /// Text without the image placeholders some page copies carry ("<image>alt text</image>"
+    /// where a picture was): never article text, and glued to the lead when they are left in.
+    static func removingImageMarkers(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let open = Array("<image>".utf8), close = Array("</image>".utf8)
+        func matches(_ word: [UInt8], at index: Int) -> Bool {
+            guard index + word.count <= bytes.count else { return false }
+            for offset in 0..<word.count where MainTextExtractor.lower(bytes[index + offset]) != word[offset] { return false }
+            return true
+        }
+        var result: [UInt8] = []
+        var index = 0
+        var changed = false
+        while index < bytes.count {
+            if bytes[index] == 0x3C, matches(open, at: index) {
+                // The marker ends at its closing tag on the same line; an unclosed one stays.
+                var end = index + open.count
+                while end < bytes.count, bytes[end] != 0x0A, !matches(close, at: end) { end += 1 }
+                if end < bytes.count, bytes[end] != 0x0A {
+                    index = end + close.count
+                    while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                    changed = true
+                    continue
+                }
+                // No closing tag on this line: no later marker on it closes either (linear time).
+                result.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return changed ? String(decoding: result, as: UTF8.self) : text
     }
 
     /// Text with a date stamp that starts a line and runs into more words ("2022-07-22 15:29
