@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 EVAL = os.environ.get("BRIEF_EVAL_DIR") or os.path.join(os.path.dirname(ROOT), "shared", "eval")
 
 TARGETS = ["decode", "repair", "analyze", "head", "byline", "jsonl", "glossary-txt", "tbx", "tsv", "csv",
-           "config", "http", "acronyms", "pipeline", "selftest"]
+           "config", "http", "acronyms", "html", "copied", "dates", "pipeline", "selftest"]
 
 
 class Corpus:
@@ -301,6 +301,34 @@ def seed_pipeline(c):
         c.add(text)
 
 
+def seed_html(c):
+    """Real pages (the extraction set, decompressed), cut to the limit, and hand-written ones."""
+    import gzip
+    for record in records("extraction/pages.jsonl", 30):
+        path = os.path.join(EVAL, "extraction", record.get("path", ""))
+        if os.path.isfile(path):
+            try:
+                c.add(gzip.open(path).read())
+            except OSError:
+                continue
+
+
+def seed_copied(c):
+    for record in records("press/press.jsonl", 40):
+        c.add(record.get("text", ""))
+    for record in records("extraction/copied.jsonl", 15):
+        c.add(record.get("text", ""))
+
+
+def seed_dates(c):
+    for record in records("press/press.jsonl", 102):
+        written = (record.get("gold") or {}).get("date_as_written")
+        if isinstance(written, str):
+            c.add(written)
+        text = record.get("text", "")
+        c.add("\n".join(text.split("\n")[:6]))
+
+
 def main():
     if len(sys.argv) != 4 or sys.argv[1] not in TARGETS:
         sys.exit(f"usage: seeds.py TARGET OUTDIR MAXLEN (TARGET: {', '.join(TARGETS)})")
@@ -310,7 +338,7 @@ def main():
         "decode": seed_decode, "repair": seed_repair, "analyze": seed_analyze, "head": seed_head, "byline": seed_head,
         "jsonl": seed_jsonl, "glossary-txt": seed_glossary_txt, "tbx": seed_tbx,
         "tsv": lambda c: seed_delimited(c, "\t"), "csv": lambda c: seed_delimited(c, ","),
-        "config": lambda c: None, "http": lambda c: None, "acronyms": seed_acronyms, "pipeline": seed_pipeline, "selftest": lambda c: None,
+        "config": lambda c: None, "http": lambda c: None, "acronyms": seed_acronyms, "html": seed_html, "copied": seed_copied, "dates": seed_dates, "pipeline": seed_pipeline, "selftest": lambda c: None,
     }
     makers[target](c)
     # Hand-written seeds of the target (and the head ones for byline).

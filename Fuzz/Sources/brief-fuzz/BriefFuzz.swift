@@ -14,6 +14,7 @@ import Darwin
 @testable import BriefGlossary
 @testable import BriefInput
 @testable import BriefNames
+@testable import BriefPage
 @testable import BriefPipeline
 @testable import BriefRepair
 import BriefResources
@@ -40,6 +41,8 @@ nonisolated(unsafe) var analyzer: Analyzer?
 nonisolated(unsafe) var headParser: HeadParser?
 nonisolated(unsafe) var bylineResolver: BylineResolver?
 nonisolated(unsafe) var pipeline: ArticlePipeline?
+nonisolated(unsafe) var pageReader: PageReader?
+nonisolated(unsafe) var dateReader: DateReader?
 nonisolated(unsafe) var selected: FuzzTarget?
 
 func fail(_ message: String) -> Bool {
@@ -250,6 +253,54 @@ let targets: [FuzzTarget] = [
                    if let brief = try? pipeline!.brief(bytes: bytes, source: "fuzz") {
                        _ = brief.summary.sentences.count
                    }
+               }),
+    FuzzTarget(name: "html", summary: "BriefPage: charset, libxml2's HTML parser into HTMLTree, metadata (JSON-LD, meta), main-text extraction",
+               setUp: {
+                   guard loadData(), let data = dataDirectory else { return false }
+                   let made = PageReader(data: data, maxBytes: maxInputBytes)
+                   // Load the extraction data and open libxml2 now, not in the first run.
+                   _ = try? made.read(html: Array("<html><body><p>x</p></body></html>".utf8))
+                   pageReader = made
+                   return true
+               },
+               run: { bytes in
+                   if let (page, _) = try? pageReader!.read(html: bytes) {
+                       _ = page.paragraphs.count
+                       _ = page.title?.utf8.count
+                   }
+               }),
+    FuzzTarget(name: "copied", summary: "BriefPage PageReader.read(text:): image markers, date stamps split, CopiedTextCleaner, article date",
+               setUp: {
+                   guard loadData(), let data = dataDirectory else { return false }
+                   let made = PageReader(data: data, maxBytes: maxInputBytes)
+                   _ = try? made.read(text: "Title\n\n2024-01-02\n\nA body line that is long enough to be prose.", language: nil)
+                   pageReader = made
+                   return true
+               },
+               run: { bytes in
+                   let now = CalendarDay(year: 2026, month: 12, day: 3)!
+                   if let page = try? pageReader!.read(text: lossyText(bytes), language: nil, now: now) {
+                       _ = page.paragraphs.count
+                       _ = page.date
+                   }
+               }),
+    FuzzTarget(name: "dates", summary: "BriefPage DateReader: dates(in:), articleDate(lines:now:), parseISO",
+               setUp: {
+                   guard loadData(), let data = dataDirectory else { return false }
+                   do {
+                       dateReader = try DateReader.load(from: data)
+                       return true
+                   } catch {
+                       return fail("cannot load the date lexicon: \(error)")
+                   }
+               },
+               run: { bytes in
+                   let text = lossyText(bytes)
+                   let now = CalendarDay(year: 2026, month: 12, day: 3)!
+                   for found in dateReader!.dates(in: text, now: now) { _ = found.iso }
+                   let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64).map(String.init)
+                   _ = dateReader!.articleDate(lines: lines, now: now)?.iso
+                   _ = dateReader!.parseISO(String(text.prefix(64)))
                }),
     // Not a parser: checks that the scripts see each kind of finding (scripts/fuzz/run.sh selftest 60,
     // with BRIEF_FUZZ_KEEP_GOING=1 to find all three). Never part of smoke or campaign.
