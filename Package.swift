@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "BriefDocument", dependencies: ["BriefText", "BriefLanguage", "BriefResources"]),
         .target(name: "BriefSummary", dependencies: ["BriefDocument", "BriefResources"]),
         .target(name: "BriefPipeline", dependencies: ["BriefInput", "BriefText", "BriefPage", "BriefRepair", "BriefDocument", "BriefSummary", "BriefGlossary", "BriefNames", "BriefTranslate", "BriefResources"]),
-        .target(name: "BriefTranslate", dependencies: ["BriefGlossary", "BriefResources", "ProcessGroup"]),
+        .target(name: "BriefTranslate", dependencies: ["BriefInput", "BriefGlossary", "BriefResources", "ProcessGroup"]),
         .target(name: "BriefHTTP", dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "BriefTranslationStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BriefNames", dependencies: ["BriefText", "BriefLanguage", "BriefDocument", "BriefResources"]),

@@ -18,63 +18,95 @@ struct Answer: Sendable {
     var error: String?
 }
 
-/// A box the waiting thread reads once the request's task has filled it.
-final class AnswerBox: @unchecked Sendable {
-    var answer = Answer()
-}
 
-/// What a failure of async-http-client means to a user.
+/// What a failure of async-http-client means: a kind the caller maps to its own errors
+/// (refused, resolve, timeout, redirects, url, toolarge, broken), a tab, and words for a user.
 func describe(_ error: any Error, url: String, timeout: Double, maxBytes: Int) -> String {
     if let error = error as? HTTPClientError {
         if [.readTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout].contains(error) {
-            return "no answer within \(Int(timeout)) s"
+            return "timeout\tno answer within \(timeout == timeout.rounded() ? "\(Int(timeout))" : "\(timeout)") s"
         }
-        if error == .redirectLimitReached { return "too many redirects (more than 5)" }
-        if error == .redirectCycleDetected { return "redirects in a loop" }
-        if [.invalidURL, .emptyHost, .emptyScheme].contains(error) { return "not a valid URL" }
-        if error == .remoteConnectionClosed { return "the server closed the connection" }
+        if error == .redirectLimitReached { return "redirects\ttoo many redirects (more than 5)" }
+        if error == .redirectCycleDetected { return "redirects\tredirects in a loop" }
+        if [.invalidURL, .emptyHost, .emptyScheme].contains(error) { return "url\tnot a valid URL" }
+        if error == .remoteConnectionClosed { return "broken\tthe answer was cut short (the server closed the connection)" }
         let text = "\(error)"
-        if text.contains("unsupportedScheme") { return "unsupported scheme (http and https only)" }
-        return text
+        if text.contains("unsupportedScheme") { return "url\tunsupported scheme (http and https only)" }
+        return "broken\t\(text)"
     }
-    if error is NIOTooManyBytesError { return "answer larger than \(maxBytes) bytes (raise it with --max-size)" }
+    let parsed = "\(error)"
+    if parsed.contains("unexpected time") || parsed.contains("invalidEOFState") {
+        return "broken\tthe answer was cut short (the server closed the connection)"
+    }
+    if error is NIOTooManyBytesError { return "toolarge\tanswer larger than \(maxBytes) bytes (raise it with --max-size)" }
     let text = "\(error)"
-    if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-    if text.contains("NIOConnectionError") || text.contains("lookup") || text.contains("resolve") { return "cannot reach the host (DNS or network): \(text)" }
-    return text
+    if text.contains("connectionRefused") || text.contains("Connection refused") { return "refused\tconnection refused" }
+    if text.contains("NIOConnectionError") || text.contains("lookup") || text.contains("resolve") || text.contains("NXDOMAIN") {
+        return "resolve\tcannot reach the host (DNS or network)"
+    }
+    return "broken\t\(text)"
 }
 
-func perform(method: String, url: String, headers: String, body: [UInt8], timeout: Double, maxBytes: Int, maxRedirects: Int) -> Answer {
-    let box = AnswerBox()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        defer { done.signal() }
-        var configuration = HTTPClient.Configuration()
-        configuration.redirectConfiguration = maxRedirects > 0 ? .follow(max: maxRedirects, allowCycles: false) : .disallow
-        configuration.timeout = .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000)))
-        configuration.decompression = .enabled(limit: .size(maxBytes))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        do {
-            var request = HTTPClientRequest(url: url)
-            request.method = HTTPMethod(rawValue: method)
-            for line in headers.split(separator: "\n") {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                request.headers.add(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
-            }
-            if !body.isEmpty { request.body = .bytes(ByteBuffer(bytes: body)) }
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
-            let collected = try await response.body.collect(upTo: maxBytes)
-            box.answer.status = Int32(response.status.code)
-            box.answer.finalURL = response.url?.absoluteString ?? url
-            box.answer.headers = response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
-            box.answer.body = Array(collected.readableBytesView)
-        } catch {
-            box.answer.error = describe(error, url: url, timeout: timeout, maxBytes: maxBytes)
-        }
-        try? await client.shutdown()
+/// An answer larger than the caller's limit.
+struct TooLarge: Error {}
+
+/// Collects an answer on the event loop, stopping at the size limit.
+final class Collector: HTTPClientResponseDelegate, @unchecked Sendable {
+    typealias Response = Answer
+    let maxBytes: Int
+    var answer = Answer()
+
+    init(maxBytes: Int, url: String) {
+        self.maxBytes = maxBytes
+        answer.finalURL = url
     }
-    done.wait()
-    return box.answer
+
+    func didVisitURL(task: HTTPClient.Task<Answer>, _ request: HTTPClient.Request, _ head: HTTPResponseHead) {
+        answer.finalURL = request.url.absoluteString
+    }
+
+    func didReceiveHead(task: HTTPClient.Task<Answer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        answer.status = Int32(head.status.code)
+        answer.headers = head.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+        return task.eventLoop.makeSucceededFuture(())
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<Answer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        guard answer.body.count + buffer.readableBytes <= maxBytes else { return task.eventLoop.makeFailedFuture(TooLarge()) }
+        answer.body.append(contentsOf: buffer.readableBytesView)
+        return task.eventLoop.makeSucceededFuture(())
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Answer>) throws -> Answer {
+        answer
+    }
+}
+
+/// One request, waited for on the calling thread while NIO's own threads do the work (no Swift
+/// concurrency: a caller on a cooperative thread must not wait for a task that needs one).
+func perform(method: String, url: String, headers: String, body: [UInt8], timeout: Double, maxBytes: Int, maxRedirects: Int) -> Answer {
+    var configuration = HTTPClient.Configuration()
+    configuration.redirectConfiguration = maxRedirects > 0 ? .follow(max: maxRedirects, allowCycles: false) : .disallow
+    configuration.timeout = .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000)))
+    configuration.decompression = .enabled(limit: .size(maxBytes))
+    let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    defer { try? client.syncShutdown() }
+    do {
+        var fields = HTTPHeaders()
+        for line in headers.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields.add(name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        let request = try HTTPClient.Request(url: url, method: HTTPMethod(rawValue: method), headers: fields,
+                                             body: body.isEmpty ? nil : .bytes(body))
+        let collector = Collector(maxBytes: maxBytes, url: url)
+        let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
+        return try client.execute(request: request, delegate: collector, deadline: deadline).wait()
+    } catch is TooLarge {
+        return Answer(error: "toolarge\tanswer larger than \(maxBytes) bytes (raise it with --max-size)")
+    } catch {
+        return Answer(error: describe(error, url: url, timeout: timeout, maxBytes: maxBytes))
+    }
 }
 
 func duplicate(_ text: String) -> UnsafeMutablePointer<CChar>? { strdup(text) }

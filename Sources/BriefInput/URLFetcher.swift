@@ -5,9 +5,14 @@ import Glibc
 
 /// Why a URL could not be read.
 public enum FetchError: Error, Equatable, CustomStringConvertible {
+    /// What kind of failure a request met.
+    public enum Kind: String, Sendable {
+        case refused, resolve, timeout, redirects, url, toolarge, broken
+    }
+
     case libraryMissing(searched: [String])
     case libraryBroken(String)
-    case failed(url: String, reason: String)
+    case failed(url: String, kind: Kind, reason: String)
     case status(url: String, code: Int)
     case notAPage(url: String, contentType: String)
 
@@ -16,7 +21,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case .libraryMissing(let searched):
             return "cannot reach the network: libBriefHTTP.so not found (build it with swift build --product BriefHTTP; searched \(searched.joined(separator: ", ")))"
         case .libraryBroken(let detail): return "cannot reach the network: \(detail)"
-        case .failed(let url, let reason): return "\(url): \(reason)"
+        case .failed(let url, _, let reason): return "\(url): \(reason)"
         case .status(let url, let code): return "\(url): the server answered HTTP \(code)"
         case .notAPage(let url, let contentType): return "\(url): not a web page or text (\(contentType))"
         }
@@ -146,7 +151,7 @@ public final class HTTPLibrary: Sendable {
     public func request(method: String, url: String, headers: [(String, String)], body: [UInt8], timeout: Double, maxBytes: Int,
                         maxRedirects: Int) throws(FetchError) -> HTTPAnswer {
         guard !url.utf8.contains(0), !headers.contains(where: { $0.0.utf8.contains(0) || $0.1.utf8.contains(0x0A) || $0.1.utf8.contains(0) }) else {
-            throw .failed(url: url, reason: "not a valid URL")
+            throw .failed(url: url, kind: .url, reason: "not a valid URL")
         }
         let headerText = headers.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
         var status: Int32 = 0
@@ -163,7 +168,12 @@ public final class HTTPLibrary: Sendable {
             freeFunction(responseBody)
             freeFunction(error)
         }
-        guard result == 0 else { throw .failed(url: url, reason: error.map { String(cString: $0) } ?? "request failed") }
+        guard result == 0 else {
+            let message = error.map { String(cString: $0) } ?? "broken\trequest failed"
+            let parts = message.split(separator: "\t", maxSplits: 1)
+            let kind = parts.count == 2 ? FetchError.Kind(rawValue: String(parts[0])) ?? .broken : .broken
+            throw .failed(url: url, kind: kind, reason: String(parts.last ?? ""))
+        }
         let headerLines = responseHeaders.map { String(cString: $0) } ?? ""
         var parsed: [(String, String)] = []
         for line in headerLines.split(separator: "\n") {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BriefInput
 
 /// Why an HTTP exchange with a translation server failed.
 public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -249,14 +250,34 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, to endpoint: HTTPEndpoint, timeout: Double) throws(HTTPError) -> HTTPResponse
 }
 
-/// Plain HTTP over a socket (the servers users run next to brief: APy, LibreTranslate on the
-/// local network); https goes through curl. One connection per request, closed after it.
+/// brief's HTTP client (async-http-client in libBriefHTTP.so, TLS through swift-nio-ssl): the
+/// transport of every translation server, http and https alike.
 public struct DefaultTransport: HTTPTransport {
+    /// Answers above this are refused (a translation of a brief is kilobytes).
+    public var maxBytes = 64 << 20
+
     public init() {}
 
     public func send(_ request: HTTPRequest, to endpoint: HTTPEndpoint, timeout: Double) throws(HTTPError) -> HTTPResponse {
-        if endpoint.secure { return try CurlTransport().send(request, to: endpoint, timeout: timeout) }
-        return try SocketTransport().send(request, to: endpoint, timeout: timeout)
+        let library: HTTPLibrary
+        do { library = try HTTPLibrary.shared() } catch { throw .broken(host: endpoint.host, detail: error.description) }
+        let headers = [("User-Agent", URLFetcher.userAgent), ("Accept", "application/json")] + request.headers.map { ($0.name, $0.value) }
+        do {
+            let answer = try library.request(method: request.method, url: endpoint.url(request.path), headers: headers, body: request.body,
+                                             timeout: timeout, maxBytes: maxBytes, maxRedirects: 0)
+            var fields: [String: String] = [:]
+            for (name, value) in answer.headers { fields[name.lowercased()] = value }
+            return HTTPResponse(status: answer.status, headers: fields, body: answer.body)
+        } catch {
+            guard case .failed(_, let kind, let reason) = error else { throw .broken(host: endpoint.host, detail: error.description) }
+            switch kind {
+            case .refused: throw .cannotConnect(host: endpoint.host, port: endpoint.port, errno: ECONNREFUSED)
+            case .resolve: throw .cannotResolve(host: endpoint.host)
+            case .timeout: throw .timedOut(host: endpoint.host, seconds: timeout)
+            case .url: throw .badAddress(endpoint.description)
+            case .redirects, .toolarge, .broken: throw .broken(host: endpoint.host, detail: reason)
+            }
+        }
     }
 }
 
