@@ -48,6 +48,18 @@ public final class PageReader {
         return loaded
     }
 
+    /// Copied pages are read line by line up to this size; larger texts are taken whole.
+    public static let largestPage = (bytes: 2 << 20, lines: 20_000)
+
+    static func lineCount(_ text: String) -> Int {
+        var lines = 1
+        for byte in text.utf8 where byte == 0x0A {
+            lines += 1
+            if lines > largestPage.lines { break }
+        }
+        return lines
+    }
+
     /// Whether text holds a digit (ASCII, Arabic-Indic or Persian): every date form has one.
     static func containsDigit<S: StringProtocol>(_ text: S) -> Bool {
         text.unicodeScalars.contains { ("0"..."9").contains($0) || ("\u{0660}"..."\u{0669}").contains($0) || ("\u{06F0}"..."\u{06F9}").contains($0) }
@@ -61,6 +73,11 @@ public final class PageReader {
     /// The article in text copied from a page (or an article alone, which comes out whole):
     /// title, head lines, date, body.
     public func read(text original: String, language: String?, now: CalendarDay = PageReader.today()) throws -> Page {
+        // Larger than any page a browser shows (a book, an archive merged into one file): no
+        // page structure to read, and per-line bookkeeping would cost more than the text.
+        guard original.utf8.count <= Self.largestPage.bytes, Self.lineCount(original) <= Self.largestPage.lines else {
+            return Page(kind: .text)
+        }
         let text = try splittingLeadingDates(Self.removingImageMarkers(original))
         let cleaned = try cleaner().clean(text, language: language)
         // The article's date is written above its body (a date line, the dateline, a "published"

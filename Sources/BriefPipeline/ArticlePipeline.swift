@@ -142,8 +142,9 @@ public final class ArticlePipeline {
             }
             page.url = url
             if page.paragraphs.isEmpty {
-                // A line or two the cleaner cannot call a body is taken whole.
-                page.paragraphs = decoded.text.split(separator: "\n\n").map { $0.trimmedString() }.filter { !$0.isEmpty }
+                // A line or two the cleaner cannot call a body, or a text far larger than a
+                // page, is taken whole (shared, not copied).
+                page.paragraphs = [decoded.text]
                 page.head = []
             } else if page.clutterLines > 0 {
                 // The head stays before the body for the stages that read it (byline, dateline).
