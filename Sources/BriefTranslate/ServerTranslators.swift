@@ -188,7 +188,7 @@ enum ServerCall {
         } catch {
             let unavailable: Bool
             switch error {
-            case .cannotConnect, .cannotResolve, .timedOut, .curlMissing, .badAddress: unavailable = true
+            case .cannotConnect, .cannotResolve, .timedOut, .badAddress: unavailable = true
             case .broken: unavailable = false
             }
             throw TranslationError(engine: server.name, problem: "\(server.endpoint): \(error.description)", unavailable: unavailable)

@@ -6,7 +6,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Translation engine: apertium (local, the default), apy (Apertium's HTTP server) or libretranslate (a LibreTranslate server; needed for Arabic). Also BRIEF_ENGINE or 'engine =' in the config file.", valueName: "name"))
     var engine: String?
 
-    @Option(name: .long, help: ArgumentHelp("Address of the apy or libretranslate server (default http://127.0.0.1:2737 for apy, http://127.0.0.1:5000 for libretranslate; https goes through curl). Also BRIEF_SERVER or 'server ='.", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("Address of the apy or libretranslate server (default http://127.0.0.1:2737 for apy, http://127.0.0.1:5000 for libretranslate; http or https). Also BRIEF_SERVER or 'server ='.", valueName: "url"))
     var server: String?
 
     @Option(name: .customLong("api-key"), help: ArgumentHelp("LibreTranslate API key. Also BRIEF_API_KEY or 'api_key ='.", valueName: "key"))

@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 EVAL = os.environ.get("BRIEF_EVAL_DIR") or os.path.join(os.path.dirname(ROOT), "shared", "eval")
 
 TARGETS = ["decode", "repair", "analyze", "head", "byline", "jsonl", "glossary-txt", "tbx", "tsv", "csv",
-           "config", "http", "acronyms", "html", "copied", "dates", "pipeline", "selftest"]
+           "config", "acronyms", "html", "copied", "dates", "pipeline", "selftest"]
 
 
 class Corpus:
@@ -338,7 +338,7 @@ def main():
         "decode": seed_decode, "repair": seed_repair, "analyze": seed_analyze, "head": seed_head, "byline": seed_head,
         "jsonl": seed_jsonl, "glossary-txt": seed_glossary_txt, "tbx": seed_tbx,
         "tsv": lambda c: seed_delimited(c, "\t"), "csv": lambda c: seed_delimited(c, ","),
-        "config": lambda c: None, "http": lambda c: None, "acronyms": seed_acronyms, "html": seed_html, "copied": seed_copied, "dates": seed_dates, "pipeline": seed_pipeline, "selftest": lambda c: None,
+        "config": lambda c: None, "acronyms": seed_acronyms, "html": seed_html, "copied": seed_copied, "dates": seed_dates, "pipeline": seed_pipeline, "selftest": lambda c: None,
     }
     makers[target](c)
     # Hand-written seeds of the target (and the head ones for byline).

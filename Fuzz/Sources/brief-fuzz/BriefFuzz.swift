@@ -221,13 +221,6 @@ let targets: [FuzzTarget] = [
                        _ = error.description
                    } catch {}
                }),
-    FuzzTarget(name: "http", summary: "BriefTranslate HTTPResponse.parse (status, headers, Content-Length, chunked) and isComplete",
-               setUp: { true },
-               run: { bytes in
-                   _ = HTTPResponse.isComplete(bytes)
-                   _ = try? HTTPResponse.parse(bytes, host: "fuzz")
-                   _ = try? HTTPResponse.parse(bytes, host: "fuzz", bodyDecoded: true)
-               }),
     FuzzTarget(name: "acronyms", summary: "BriefGlossary AcronymFinder.definitions (brief glossary acronyms/extract)",
                setUp: { true },
                run: { bytes in
