@@ -27,6 +27,11 @@ struct CopiedTextAnalysis {
         var repeats = 1
         var duplicate = false
         var bullet = false
+        var followUs = false
+        var adSlot = false
+        var endsWithEllipsis = false
+        var ticker = false
+        var foreign = false
     }
 
     let scanned: CopiedLines
@@ -136,6 +141,7 @@ struct CopiedTextAnalysis {
         let core = line.lastCore
         let ellipsis = core == 0x2026 || (core == 0x2E && line.beforeLastCore == 0x2E)
         verdict.endsSentence = Self.isSentenceEnd(core) && !ellipsis
+        verdict.endsWithEllipsis = ellipsis
         verdict.endsWithStop = verdict.endsSentence && ![0x21, 0x3F, 0x61F, 0xFF01, 0xFF1F].contains(core)
         if verdict.endsWithStop, length >= 4 { score += 1.5 } else if verdict.endsSentence, length >= 4 { score += 0.5 }
         else if !ellipsis, length >= 8 { score -= 1 }
@@ -149,6 +155,23 @@ struct CopiedTextAnalysis {
         }
         // Glued headlines of a ticker or a menu: long, and hardly a comma or a full stop.
         if length >= 15, line.marks * 25 < length { score -= 2 }
+        // A ticker of many headlines run together: forty words and more without one sentence
+        // ending inside or at the end, and hardly a mark (a headline's colon or question mark);
+        // prose that long has its full stops, or at least a comma every dozen words.
+        verdict.ticker = length >= 40 && line.innerStops == 0 && !verdict.endsSentence && line.marks * 15 < length
+
+        // A line in another language than the page's (an embedded post, an ad): none or hardly
+        // any of the page language's stop words, and three times as many of another's.
+        if let bit = languageBit, line.words >= 8 {
+            let own = scanned.stopHits(line: number, language: bit)
+            for other in lexicon.languages.indices where other != bit {
+                let hits = scanned.stopHits(line: number, language: other)
+                if hits >= 3, hits >= 3 * (own + 1) {
+                    verdict.foreign = true
+                    break
+                }
+            }
+        }
 
         var furniture = 0.0
         if line.letters + line.cjk == 0 { furniture += 3 }
@@ -160,6 +183,7 @@ struct CopiedTextAnalysis {
         if line.pipes >= 2 && length <= 30 || (line.pipes == 1 && length <= 8) { furniture += 2.5 }
         if line.breadcrumbs >= 2 && length <= 30 || (line.breadcrumbs == 1 && length <= 12) { furniture += 3 }
         if line.copyright { furniture += 4 }
+        if verdict.ticker || verdict.foreign { furniture += 3 }
         if line.brackets > 0, line.first == 0x5B, line.last == 0x5D, length <= 6 { furniture += 3 }
         else if line.brackets > 0, line.brackets * 3 >= max(1, line.tokens) { furniture += 2 }
 
@@ -176,6 +200,25 @@ struct CopiedTextAnalysis {
             furniture += 4
         } else if coverage >= 0.34 {
             furniture += 1.5
+        }
+
+        // "Follow us on Telegram", "تغطية متواصلة على قناة … في تليغرام": a short line without a
+        // full stop that names a network and invites to follow; an ad slot's size ("728*90").
+        if length <= 15 {
+            var social = false, follow = false, ad = false
+            var position = line.hashStart
+            while position < line.hashEnd {
+                let hash = scanned.hashes[position]
+                social = social || lexicon.socialWords.contains(hash)
+                follow = follow || lexicon.followWords.contains(hash)
+                ad = ad || lexicon.adSizes.contains(hash)
+                    || (position + 1 < line.hashEnd && lexicon.adSizes.contains(CopiedTextLexicon.pair(hash, scanned.hashes[position + 1])))
+                position += 1
+            }
+            verdict.followUs = social && follow && !verdict.endsWithStop
+            verdict.adSlot = ad
+            if verdict.followUs { furniture += 3 }
+            if ad { furniture += 4 }
         }
 
         verdict.bullet = Self.isBullet(line.first)
@@ -211,7 +254,7 @@ struct CopiedTextAnalysis {
 
     // MARK: - Steps
 
-    mutating func run() {
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         resolveLanguage()
         let lines = scanned.lines
         var firstSeen: [UInt64: Int] = [:]
@@ -257,10 +300,11 @@ struct CopiedTextAnalysis {
         }
 
         // A page without one line of plain prose (a transcript, one truncated paragraph): the
-        // longest near-prose lines stand in for it.
+        // long near-prose lines stand in for it, those within a point of the best (a transcript's
+        // lines differ by a comma or a few words, not by kind).
         if !visible.contains(where: { verdicts[$0].quality == .good }) {
             let candidates = visible.filter { !verdicts[$0].furniture && lines[$0].length >= 10 }
-            let bar = min(1.5, candidates.map { verdicts[$0].score }.max() ?? 0)
+            let bar = min(1.5, candidates.map { verdicts[$0].score }.max() ?? 0) - 1
             for number in candidates where verdicts[number].score >= bar {
                 verdicts[number].quality = .good
             }
@@ -343,6 +387,13 @@ struct CopiedTextAnalysis {
         for (first, next) in zip(bodyPositions, bodyPositions.dropFirst()) where nearlyRepeated(segment[first], in: segment[next]) {
             isBody[first] = false
         }
+        // Teasers of other stories after the body, each cut with an ellipsis: two lines or more
+        // in a row that end with "…" close the body; they are not part of it.
+        var trailing = bodyPositions.count
+        while trailing > 0, verdicts[segment[bodyPositions[trailing - 1]]].endsWithEllipsis { trailing -= 1 }
+        if bodyPositions.count - trailing >= 2, trailing > 0 {
+            for position in bodyPositions[trailing...] { isBody[position] = false }
+        }
         // Summary bullets above a lead that has none are the head's deck, not the body.
         if let lead = isBody.firstIndex(of: true), verdicts[segment[lead]].bullet,
            let prose = segment.indices.first(where: { isBody[$0] && !verdicts[segment[$0]].bullet }) {
@@ -363,7 +414,7 @@ struct CopiedTextAnalysis {
             }
         }
         guard let firstBody, let lastBody else { return }
-        findHead(before: firstBody, visible: visible)
+        findHead(before: firstBody, visible: visible, bytes: bytes)
         // Source and credit lines right after the body.
         var after = 0
         for number in (lastBody + 1)..<lines.count where !lines[number].isBlank {
@@ -398,8 +449,9 @@ struct CopiedTextAnalysis {
     }
 
     /// Labels the title and head lines above the first body line.
-    mutating func findHead(before firstBody: Int, visible: [Int]) {
+    mutating func findHead(before firstBody: Int, visible: [Int], bytes: UnsafeBufferPointer<UInt8>) {
         let lines = scanned.lines
+        let bodyWords = Set(lines.indices.filter { labels[$0] == .body }.flatMap { contentWords(of: $0, bytes) })
         var seen = 0
         var best: Int?
         var bestLength = 0
@@ -414,7 +466,7 @@ struct CopiedTextAnalysis {
             let verdict = verdicts[number]
             if verdict.headLike || verdict.placeOutletLike { continue }
             // Ties go to the upper line: the headline comes before the deck and captions.
-            if isTitleShaped(number), lines[number].length >= bestLength {
+            if isTitleShaped(number), lines[number].length >= bestLength, isAbout(number, bodyWords, bytes) {
                 best = number
                 bestLength = lines[number].length
             }
@@ -425,6 +477,57 @@ struct CopiedTextAnalysis {
             labels[number] = .head
         }
     }
+
+    /// Whether a headline candidate speaks of what the body does: a quarter of its content words
+    /// at least are in the body (real headlines of the press pages share 40% to all of theirs). A
+    /// headline of another story (a ticker's, a teaser's right above the lead) shares a name at
+    /// most; a headline of fewer than four content words, or above a very short body, is given
+    /// the benefit of the doubt.
+    func isAbout(_ number: Int, _ bodyWords: Set<String>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = contentWords(of: number, bytes)
+        guard words.count >= 4, bodyWords.count >= 20 else { return true }
+        return words.filter(bodyWords.contains).count * 4 >= words.count
+    }
+
+    /// The words of a line that carry content, as keys to compare: folded, three letters or more,
+    /// not a stop word of the page's language, with Arabic's proclitics (و ف ب ك ل, ال) taken
+    /// off, so that "عقوبات" in a headline meets "والعقوبات" in the body, and cut to their opening.
+    func contentWords(of number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let line = scanned.lines[number]
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]), as: UTF8.self)
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        func finish() {
+            defer { word = String.UnicodeScalarView() }
+            guard word.count >= 3 else { return }
+            let hash = word.reduce(CopiedTextFolding.seed) { CopiedTextFolding.mix($0, $1.value) }
+            if let bit = languageBit, let mask = lexicon.stopMasks[hash], mask & (1 << UInt8(bit)) != 0 { return }
+            var scalars = Array(word)
+            for prefix in Self.proclitics where scalars.count - prefix.count >= 3 && scalars.starts(with: prefix) {
+                scalars.removeFirst(prefix.count)
+                break
+            }
+            // The word's opening stands for it, so that "adopte" meets "adopté" and "retraites"
+            // "retraite": four letters in Arabic (shorter words, broken plurals), five elsewhere.
+            let key = (0x600...0x6FF).contains(scalars[0].value) ? 4 : 5
+            words.append(String(String.UnicodeScalarView(scalars.prefix(key))))
+        }
+        for scalar in text.unicodeScalars {
+            switch CopiedTextFolding.kind(scalar.value) {
+            case .letter, .digit, .cjk:
+                word.append(Unicode.Scalar(CopiedTextFolding.fold(scalar.value)) ?? scalar)
+            case .mark, .invisible:
+                continue
+            default:
+                finish()
+            }
+        }
+        finish()
+        return words
+    }
+
+    /// Arabic proclitics, longest first: conjunction, preposition and article ("وال", "بال", "لل").
+    static let proclitics: [[Unicode.Scalar]] = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل"].map { Array($0.unicodeScalars) }
 
     /// A headline's shape: 4 to 30 words, no full stop, nothing of the page's furniture, not an
     /// item of a list.
@@ -471,6 +574,11 @@ struct CopiedTextAnalysis {
             if verdict.bullet { signals.append("bullet") }
             if verdict.duplicate { signals.append("repeated") } else if verdict.repeats > 1 { signals.append("printed \(verdict.repeats)x") }
             if line.urls > 0 { signals.append("url") }
+            if verdict.followUs { signals.append("follow-us") }
+            if verdict.adSlot { signals.append("ad-size") }
+            if verdict.ticker { signals.append("ticker") }
+            if verdict.foreign { signals.append("other-language") }
+            if verdict.endsWithEllipsis { signals.append("ellipsis") }
             if line.breadcrumbs > 0 { signals.append("crumbs") }
             if line.pipes > 0 { signals.append("pipes") }
             let score = (verdict.score * 10).rounded() / 10

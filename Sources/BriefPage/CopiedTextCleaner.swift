@@ -8,14 +8,19 @@ import BriefResources
 // masthead, tickers, share widgets, captions, related links and comment forms. There is no
 // markup left, so every decision rests on what a line looks like and where it stands.
 //
+// 0. Seams (CopiedTextSeams.swift): blocks a copy glued into one line are put back on lines of
+//    their own first: an agency's end mark after the last sentence ("// انتهى //19:52"), a run of
+//    links after it ("Notre site : http://… Rejoignez-nous sur Facebook : https://…"); clock
+//    stamps glued to a transcript's lines ("00:06مهلة") are dropped.
 // 1. Signals per line (CopiedTextLines.swift reads them in one pass over the UTF-8 bytes):
 //    length in words (CJK letters count half a word), whether it ends a sentence (. ! ? ؟ … 。
 //    and ۔, looking through closing quotes and brackets), the share of stop words of the page's
 //    language (Models/stopwords, the lists BriefLanguage uses; Arabic "و"/"ف" glued to a stop word
 //    is looked through), link shapes (URLs, "»" "›" " > " breadcrumbs, "|" menus), date and
 //    clock shapes (digits plus month, weekday and clock words), "[gif]" image names and "[ ]"
-//    form controls, list bullets (• □ …), ©, a trailing photo credit, and boilerplate phrases
-//    (Lexicons/boilerplate) that make up most of the line.
+//    form controls, list bullets (• □ …), ©, a trailing photo credit, boilerplate phrases
+//    (Lexicons/boilerplate) that make up most of the line, a short line naming a social network
+//    with a word that invites to follow it, and an ad slot's size ("728*90").
 // 2. A score per line adds those signals with small weights (`CopiedTextAnalysis.score`): length
 //    (+1 to +3, or -1/-2 for one to four words), a full stop (+1.5; "?" and "!" +0.5, as headlines
 //    use them), no ending on a long line (-1), the stop-word share (+1 / -1.5), a long line with
@@ -40,7 +45,9 @@ import BriefResources
 //    bylines, "Source: …" lines and short "بغداد/ المدى" place-outlet lines are head; the title is
 //    the longest remaining headline-shaped line, the upper one on a tie (4 to 30 words, no full
 //    stop inside or at the end, not furniture, not a date, not a caption, not an item of a list,
-//    not a long line without function words or commas). No candidate: no title; a wrong title is
+//    not a long line without function words or commas), that speaks of what the body does (a
+//    quarter of its content words, compared by their opening, are in the body: a ticker's
+//    headline right above the lead shares a name at most). No candidate: no title; a wrong title is
 //    worse than none. Source and credit lines right after the body ("المصدر: …", "(Reporting by
 //    …)", "(Avec AFP)") are head too.
 //
@@ -99,7 +106,7 @@ public struct CopiedTextCleaner: Sendable {
         return text.withUTF8 { bytes in
             let scanned = CopiedLines(bytes, lexicon: lexicon)
             var analysis = CopiedTextAnalysis(lines: scanned, lexicon: lexicon, language: language)
-            analysis.run()
+            analysis.run(bytes)
             return analysis.result(bytes)
         }
     }
@@ -109,7 +116,7 @@ public struct CopiedTextCleaner: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var analysis = CopiedTextAnalysis(lines: CopiedLines(bytes, lexicon: lexicon), lexicon: lexicon, language: language)
-            analysis.run()
+            analysis.run(bytes)
             return analysis.explanation()
         }
     }

@@ -26,6 +26,18 @@ struct CopiedTextLexicon: Sendable {
     var dateWords: Set<UInt64> = []
     /// Words that open a byline or source line.
     var headWords: Set<UInt64> = []
+    /// Names of social networks and messaging apps, and the words that invite readers to
+    /// follow a page on them ("Follow us on Telegram", "تابعونا على تليغرام").
+    var socialWords: Set<UInt64> = []
+    var followWords: Set<UInt64> = []
+    /// Advertising slot sizes ("728x90"), as one word and as the hashes of its two numbers
+    /// ("728*90", "728 × 90"), the second shifted into the first.
+    var adSizes: Set<UInt64> = []
+
+    /// The key of two consecutive word hashes in `adSizes`.
+    static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 { first &* 31 ^ (second >> 1) }
+
+    static let sections = ["[clutter]", "[related]", "[comments]", "[date]", "[head]", "[social]", "[follow]", "[ad]"]
 
     /// The bit of a language in `stopMasks`, or nil when it has no stop words.
     func bit(of language: String) -> Int? { languages.firstIndex(of: language) }
@@ -56,9 +68,9 @@ struct CopiedTextLexicon: Sendable {
             var section: Substring?
             for (number, text) in lines {
                 if text.hasPrefix("[") {
-                    guard text.hasSuffix("]"), ["[clutter]", "[related]", "[comments]", "[date]", "[head]"].contains(text) else {
+                    guard text.hasSuffix("]"), Self.sections.contains(String(text)) else {
                         throw .badLine(file: data.path(file), line: number, text: String(text),
-                                       expected: "a section: [clutter], [related], [comments], [date] or [head]")
+                                       expected: "a section: " + Self.sections.joined(separator: ", "))
                     }
                     section = text
                     continue
@@ -69,6 +81,18 @@ struct CopiedTextLexicon: Sendable {
                                    expected: section == nil ? "a section header before the first phrase" : "a phrase with at least one letter or digit")
                 }
                 switch section {
+                case "[social]", "[follow]":
+                    guard hashes.count == 1 else {
+                        throw .badLine(file: data.path(file), line: number, text: String(text), expected: "one word per line in \(section)")
+                    }
+                    if section == "[social]" { lexicon.socialWords.insert(hashes[0]) } else { lexicon.followWords.insert(hashes[0]) }
+                case "[ad]":
+                    let parts = CopiedTextFolding.wordHashes(Substring(text.lowercased().split(separator: "x").joined(separator: " ")))
+                    guard hashes.count == 1, parts.count == 2 else {
+                        throw .badLine(file: data.path(file), line: number, text: String(text), expected: "a size such as 728x90 in [ad]")
+                    }
+                    lexicon.adSizes.insert(hashes[0])
+                    lexicon.adSizes.insert(pair(parts[0], parts[1]))
                 case "[date]", "[head]":
                     guard hashes.count == 1 || section == "[date]" else {
                         throw .badLine(file: data.path(file), line: number, text: String(text), expected: "one word per line in [head]")

@@ -78,7 +78,7 @@ public final class PageReader {
         guard original.utf8.count <= Self.largestPage.bytes, Self.lineCount(original) <= Self.largestPage.lines else {
             return Page(kind: .text)
         }
-        let text = try splittingLeadingDates(Self.removingImageMarkers(original))
+        let (text, dropped) = try prepared(original)
         let cleaned = try cleaner().clean(text, language: language)
         // The article's date is written above its body (a date line, the dateline, a "published"
         // line) or in a head line after it; never in the body itself.
@@ -98,8 +98,28 @@ public final class PageReader {
         let date = candidates.contains(where: Self.containsDigit) ? try dates().articleDate(lines: candidates, now: now) : nil
         var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
         page.head = cleaned.head
-        page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count
+        page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count + dropped
         return page
+    }
+
+    /// The text the cleaner reads: image placeholders dropped, date stamps that open a line and
+    /// blocks glued into one line put on lines of their own, glued clock stamps dropped; and how
+    /// many pieces of clutter were dropped on the way.
+    func prepared(_ original: String) throws -> (text: String, dropped: Int) {
+        let withoutImages = Self.removingImageMarkers(original)
+        let images = withoutImages.utf8.count == original.utf8.count ? 0 : 1
+        let (text, stamps) = CopiedTextSeams.splitting(try splittingLeadingDates(withoutImages))
+        return (text, images + stamps)
+    }
+
+    /// For `brief extract --explain`: each line the copied-text cleaner saw (after glued blocks
+    /// were split), with its label, score and signals.
+    public func explain(text original: String, language: String?) throws -> [String] {
+        let (text, _) = try prepared(original)
+        let verdicts = try cleaner().explain(text, language: language)
+        return zip(verdicts, text.split(separator: "\n", omittingEmptySubsequences: false)).enumerated().compactMap { number, pair in
+            pair.0 == "blank" ? nil : "\(number + 1)\t\(pair.0)\t\(pair.1.prefix(80))"
+        }
     }
 
     /// Text without the image placeholders some page copies carry ("<image>alt text</image>"

@@ -111,9 +111,10 @@ public final class ArticlePipeline {
 
     /// The article of a page: a saved or fetched HTML page (gzip-compressed or not), or text
     /// (copied from a page, or an article alone), with its metadata. `url` is the page's address
-    /// when known, `charset` the one its HTTP answer declared.
+    /// when known, `charset` the one its HTTP answer declared, `language` the one a record gives
+    /// (it picks the stop words that copied text is cleaned with; else the options' or a guess).
     public func page(bytes: [UInt8], source: String, url: String? = nil, charset: String? = nil,
-                     kind given: Page.Kind? = nil) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
+                     kind given: Page.Kind? = nil, language: String? = nil) throws(ArticleError) -> (page: Page, decoded: DecodedText) {
         var bytes = bytes
         if Gzip.isCompressed(bytes) {
             do { bytes = try Gzip.inflate(bytes, maxBytes: options.maxBytes) } catch { throw ArticleError(source: source, problem: error.description) }
@@ -134,7 +135,9 @@ public final class ArticlePipeline {
             var decoded = try decode(bytes: bytes, source: source)
             var page: Page
             do {
-                page = try pageReader().read(text: decoded.text, language: options.language)
+                let cleaningLanguage: String?
+                do { cleaningLanguage = try checkedLanguage(language) ?? options.language } catch { throw ArticleError(source: source, problem: error.problem) }
+                page = try pageReader().read(text: decoded.text, language: cleaningLanguage)
             } catch let error as ArticleError {
                 throw error
             } catch {

@@ -58,6 +58,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The page's address, when the file was saved from one.", valueName: "url"))
     var url: String?
 
+    @Flag(name: .long, help: "For text copied from a page: print each line's label (title, head, body, clutter), score and signals to standard error.")
+    var explain = false
+
     @OptionGroup var inputOptions: InputOptions
 
     enum BodyFormat: String, ExpressibleByArgument, CaseIterable {
@@ -80,9 +83,27 @@ struct ExtractCommand: ParsableCommand {
         }
         let file = file ?? "-"
         do {
-            var (page, decoded) = try pipeline.page(input: file)
+            // --explain needs the text as given, before the cleaner took the body out of it.
+            let given: [UInt8]? = explain && !URLFetcher.isURL(file) ? try pipeline.read(path: file) : nil
+            var (page, decoded) = if let given { try pipeline.page(bytes: given, source: file) } else { try pipeline.page(input: file) }
             if let url, page.url == nil { page.url = url }
             if let note = decoded.note { Diagnostics.warn("\(file): \(note)") }
+            if explain {
+                if page.kind == .text, let given {
+                    let reader = try pipeline.pageReader()
+                    let lines: [String]
+                    do {
+                        let raw = Gzip.isCompressed(given) ? try Gzip.inflate(given, maxBytes: pipeline.options.maxBytes) : given
+                        let text = try pipeline.decode(bytes: raw, source: file).text
+                        lines = try reader.explain(text: text, language: pipeline.options.language)
+                    } catch {
+                        Diagnostics.fail("\(file): \(error)")
+                    }
+                    _ = Output.writeAll(lines.map { TerminalSafety.clean($0) + "\n" }.joined(), to: 2)
+                } else {
+                    Diagnostics.warn("\(file): --explain reads text copied from a page, in a file or on standard input; this input is \(page.kind == .html ? "an HTML page" : "a URL")")
+                }
+            }
             guard !page.paragraphs.isEmpty else { Diagnostics.fail("\(file): no article text found") }
             switch format {
             case .json: Output.write(Self.json(page, id: nil, markdownBody: body == .md).serialized(pretty: true) + "\n")
@@ -155,13 +176,13 @@ enum PageRecords {
         let source = "record \(record.id)"
         switch record.content {
         case .text(let text):
-            return try pipeline.page(bytes: Array(text.utf8), source: source, url: record.url)
+            return try pipeline.page(bytes: Array(text.utf8), source: source, url: record.url, language: record.language)
         case .html(let html):
             return try pipeline.page(bytes: Array(html.utf8), source: source, url: record.url, kind: .html)
         case .path(let path):
             guard !path.isEmpty, !path.utf8.contains(0) else { throw ArticleError(source: source, problem: "empty or invalid path") }
             let full = path.hasPrefix("/") ? path : folder + "/" + path
-            return try pipeline.page(bytes: pipeline.read(path: full), source: full, url: record.url)
+            return try pipeline.page(bytes: pipeline.read(path: full), source: full, url: record.url, language: record.language)
         case .url(let address):
             var (page, decoded) = try pipeline.page(input: address)
             if page.url == nil { page.url = address }

@@ -201,7 +201,7 @@ private let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropL
         try "[clutter]\nskip to content\n[menus]\n".write(toFile: folder + "/Lexicons/boilerplate/en.txt", atomically: true, encoding: .utf8)
         try "# no section\nlire la suite\n".write(toFile: folder + "/Lexicons/boilerplate/fr.txt", atomically: true, encoding: .utf8)
         #expect(throws: CopiedTextError.badLine(file: folder + "/Lexicons/boilerplate/en.txt", line: 3, text: "[menus]",
-                                                expected: "a section: [clutter], [related], [comments], [date] or [head]")) {
+                                                expected: "a section: [clutter], [related], [comments], [date], [head], [social], [follow], [ad]")) {
             try CopiedTextCleaner.load(from: DataDirectory(root: folder))
         }
     }
