@@ -78,25 +78,50 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ value: String, to out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                // C0 and C1 controls, DEL and bidi overrides escaped: valid JSON either way, and
-                    // nothing in it can drive a terminal it is printed to.
-                if scalar.value < 0x20 || TerminalSafety.isUnsafe(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // By UTF-8 bytes, copying the runs between escapes whole: every escape starts at a
+        // scalar's first byte, so each run is valid UTF-8.
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func hex(_ value: UInt32) -> String {
+                let digits = String(value, radix: 16)
+                return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                // C0 and C1 controls, DEL, the line and paragraph separators and the bidi
+                // controls escaped: valid JSON either way, and nothing in it can drive a terminal.
+                case 0x00..<0x20, 0x7F: escape = hex(UInt32(byte))
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                    escape = hex(UInt32(bytes[index + 1]))
+                    width = 2
+                case 0xE2 where index + 2 < bytes.count:
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80 && third >= 0xA8 && third <= 0xAE || second == 0x81 && third >= 0xA6 && third <= 0xA9 {
+                        escape = hex(0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F))
+                        width = 3
+                    }
+                default: break
+                }
+                guard let escape else {
+                    index += 1
+                    continue
+                }
+                if index > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self) }
+                out += escape
+                index += width
+                runStart = index
+            }
+            if bytes.count > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self) }
         }
         out += "\""
     }

@@ -13,9 +13,29 @@ public enum TerminalSafety {
         }
     }
 
+    /// Whether `text` holds an unsafe character, read by its UTF-8 bytes (C1 controls are
+    /// C2 80–9F; the bidi controls E2 80 AA–AE and E2 81 A6–A9).
+    static func mayBeUnsafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F { return true }
+                if byte == 0xE2, index + 2 < bytes.count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80 && third >= 0xAA && third <= 0xAE || second == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text` without unsafe characters (the same string when it has none, checked by bytes).
     public static func clean(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        guard mayBeUnsafe(text) else { return text }
         var scalars = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {

@@ -27,15 +27,62 @@ public struct MainTextExtractor: Sendable {
     let classWords: [ClassWord]
     var promotionShare = 0.75
 
-    /// Indices into `classWords` by their first byte: each position of a class name is
-    /// compared with the few words that can start there, not with all of them.
-    let wordsByFirstByte: [[Int]]
+    /// The words flat, ordered by first byte: `firstByteStart[b]..<firstByteStart[b + 1]` are
+    /// the words that start with byte `b`, so each position of a class name is compared with the
+    /// few words that can start there; their bytes sit at `wordStart[i]..<wordStart[i + 1]` in
+    /// `wordBytes`. Flat arrays, read through buffers: this loop runs over every class name of
+    /// every element of a page.
+    let firstByteStart: [Int32]
+    let wordStart: [Int32]
+    let wordBytes: [UInt8]
+    let wordWeight: [Int32]
 
     init(classWords: [ClassWord]) {
         self.classWords = classWords
-        var buckets = [[Int]](repeating: [], count: 256)
-        for (index, word) in classWords.enumerated() { buckets[Int(word.word[0])].append(index) }
-        wordsByFirstByte = buckets
+        let sorted = classWords.sorted { $0.word[0] < $1.word[0] }
+        var firstByteStart = [Int32](repeating: 0, count: 257)
+        var wordStart: [Int32] = [0]
+        var wordBytes: [UInt8] = []
+        var wordWeight: [Int32] = []
+        for word in sorted {
+            firstByteStart[Int(word.word[0]) + 1] += 1
+            wordBytes += word.word
+            wordStart.append(Int32(wordBytes.count))
+            wordWeight.append(Int32(clamping: word.weight))
+        }
+        for byte in 0..<256 { firstByteStart[byte + 1] += firstByteStart[byte] }
+        self.firstByteStart = firstByteStart
+        self.wordStart = wordStart
+        self.wordBytes = wordBytes
+        self.wordWeight = wordWeight
+    }
+
+    /// The strongest positive and negative weights of the class words found in `value`
+    /// (anywhere in it, ignoring ASCII case).
+    func classWeights(_ value: UnsafeBufferPointer<UInt8>) -> (most: Int, least: Int) {
+        var most = 0, least = 0
+        firstByteStart.withUnsafeBufferPointer { first in
+            wordStart.withUnsafeBufferPointer { starts in
+                wordBytes.withUnsafeBufferPointer { bytes in
+                    wordWeight.withUnsafeBufferPointer { weights in
+                        for start in 0..<value.count {
+                            let byte = Int(Self.lower(value[start]))
+                            for candidate in Int(first[byte])..<Int(first[byte + 1]) {
+                                let wordBegin = Int(starts[candidate]), length = Int(starts[candidate + 1]) - wordBegin
+                                guard start + length <= value.count else { continue }
+                                var offset = 1
+                                while offset < length, Self.lower(value[start + offset]) == bytes[wordBegin + offset] { offset += 1 }
+                                if offset == length {
+                                    most = max(most, Int(weights[candidate]))
+                                    least = min(least, Int(weights[candidate]))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (most, least)
     }
 
     /// Loads the class/id words from `Models/page/class-names.tsv`.
@@ -95,20 +142,9 @@ public struct MainTextExtractor: Sendable {
                     let value = tree.attributeValues[index]
                     let valueBytes = tree.storage[Int(value.lowerBound)..<Int(value.upperBound)]
                     if which == .itemprop, Self.equalsIgnoringCase(valueBytes, "articlebody") { most = max(most, 60) }
-                    var start = valueBytes.startIndex
-                    while start < valueBytes.endIndex {
-                        for candidate in wordsByFirstByte[Int(Self.lower(valueBytes[start]))] {
-                            let word = classWords[candidate]
-                            guard start + word.word.count <= valueBytes.endIndex else { continue }
-                            var offset = 1
-                            while offset < word.word.count, Self.lower(valueBytes[start + offset]) == word.word[offset] { offset += 1 }
-                            if offset == word.word.count {
-                                most = max(most, word.weight)
-                                least = min(least, word.weight)
-                            }
-                        }
-                        start += 1
-                    }
+                    let found = valueBytes.withUnsafeBufferPointer(classWeights)
+                    most = max(most, found.most)
+                    least = min(least, found.least)
                 }
                 weight += most + least
             }

@@ -83,7 +83,9 @@ public struct PageMetadata: Sendable, Equatable {
 
     /// The first article object in a JSON-LD script (top level, in an array, or in `@graph`).
     static func newsArticle(in script: String) -> LinkedArticle? {
-        guard script.utf8.count < 4 << 20, let json = try? JSONDecoder().decode(LinkedData.self, from: Data(script.utf8)) else { return nil }
+        // Decoding is the costly part; a script that names none of the types (a site's
+        // Organization, its BreadcrumbList) cannot hold an article.
+        guard script.utf8.count < 4 << 20, namesAnArticleType(script), let json = try? JSONDecoder().decode(LinkedData.self, from: Data(script.utf8)) else { return nil }
         var queue: [LinkedData] = [json]
         var fallback: LinkedArticle?
         var visited = 0
@@ -108,6 +110,26 @@ public struct PageMetadata: Sendable, Equatable {
             return found
         }
         return fallback
+    }
+
+    /// Whether `script` holds the name of an article type anywhere, ignoring ASCII case (the
+    /// type names all contain one of these words).
+    static func namesAnArticleType(_ script: String) -> Bool {
+        let words = ["article", "posting", "webpage", "report"].map { Array($0.utf8) }
+        var script = script
+        return script.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index] | 0x20
+                for word in words where word[0] == byte && index + word.count <= bytes.count {
+                    var offset = 1
+                    while offset < word.count, bytes[index + offset] | 0x20 == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     static func string(_ value: LinkedData?) -> String? {
@@ -139,13 +161,14 @@ indirect enum LinkedData: Decodable {
     case other
 
     init(from decoder: any Decoder) throws {
+        // Strings and objects first: they make up JSON-LD, and every failed attempt costs an error.
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             self = .string(text)
-        } else if let array = try? container.decode([LinkedData].self) {
-            self = .array(array)
         } else if let object = try? container.decode([String: LinkedData].self) {
             self = .object(object)
+        } else if let array = try? container.decode([LinkedData].self) {
+            self = .array(array)
         } else {
             self = .other
         }
@@ -164,7 +187,24 @@ extension HTMLTree {
 extension String {
     /// White space collapsed and trimmed, as metadata values are shown.
     var trimmedForMetadata: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // By scalars, not Characters: the same white space as Character.isWhitespace (a
+        // combining mark never follows white space in metadata worth keeping), at a fraction of
+        // the cost on long texts.
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace {
+                    out.append(" ")
+                    pendingSpace = false
+                }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     var nilIfEmpty: String? { isEmpty ? nil : self }

@@ -197,7 +197,9 @@ public final class PageReader {
     /// `charset` what the HTTP header declared.
     public func read(html bytes: [UInt8], url: String? = nil, charset: String? = nil) throws -> (page: Page, encoding: String) {
         let decoded = try PageCharset.decode(bytes, declaredByHeader: charset, maxBytes: maxBytes)
-        let tree = try HTMLTree.parse(utf8: Array(decoded.text.utf8))
+        // Bytes that were UTF-8 already go to the parser as they are (no second copy).
+        let tree = try HTMLTree.parse(utf8: decoded.encoding == "UTF-8" && !decoded.hadByteOrderMark && decoded.text.utf8.count == bytes.count
+                                      ? bytes : Array(decoded.text.utf8))
         let metadata = PageMetadata(tree: tree)
         let title = metadata.title ?? metadata.firstHeading ?? metadata.documentTitle
         let paragraphs = try extractor().paragraphs(in: tree, title: title).map { (try? TextNormalizer.normalize($0, form: .nfc)) ?? $0 }

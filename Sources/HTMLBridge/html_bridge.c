@@ -10,13 +10,21 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-typedef htmlDocPtr (*read_memory_fn)(const char *, int, const char *, const char *, int);
-typedef void (*free_doc_fn)(xmlDocPtr);
+typedef htmlParserCtxtPtr (*create_context_fn)(const char *, int);
+typedef int (*use_options_fn)(htmlParserCtxtPtr, int);
+typedef int (*switch_encoding_fn)(xmlParserCtxtPtr, xmlCharEncoding);
+typedef int (*parse_document_fn)(htmlParserCtxtPtr);
+typedef void (*free_context_fn)(htmlParserCtxtPtr);
 typedef void (*init_parser_fn)(void);
+typedef xmlChar *(*strdup_fn)(const xmlChar *);
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static read_memory_fn read_memory;
-static free_doc_fn free_doc;
+static create_context_fn create_context;
+static use_options_fn use_options;
+static switch_encoding_fn switch_encoding;
+static parse_document_fn parse_document;
+static free_context_fn free_context;
+static strdup_fn copy_string;
 static char load_error[256];
 
 static void load_libxml2(void) {
@@ -28,20 +36,28 @@ static void load_libxml2(void) {
         return;
     }
     init_parser_fn init = (init_parser_fn)dlsym(handle, "xmlInitParser");
-    read_memory_fn read = (read_memory_fn)dlsym(handle, "htmlReadMemory");
-    free_doc_fn free_fn = (free_doc_fn)dlsym(handle, "xmlFreeDoc");
-    if (!init || !read || !free_fn) {
+    create_context_fn create = (create_context_fn)dlsym(handle, "htmlCreateMemoryParserCtxt");
+    use_options_fn options = (use_options_fn)dlsym(handle, "htmlCtxtUseOptions");
+    switch_encoding_fn encoding = (switch_encoding_fn)dlsym(handle, "xmlSwitchEncoding");
+    parse_document_fn parse = (parse_document_fn)dlsym(handle, "htmlParseDocument");
+    free_context_fn free_fn = (free_context_fn)dlsym(handle, "htmlFreeParserCtxt");
+    strdup_fn copy = (strdup_fn)dlsym(handle, "xmlStrdup");
+    if (!init || !create || !options || !encoding || !parse || !free_fn || !copy) {
         snprintf(load_error, sizeof load_error, "libxml2 lacks its HTML parser functions");
         return;
     }
     init();
-    read_memory = read;
-    free_doc = free_fn;
+    use_options = options;
+    switch_encoding = encoding;
+    parse_document = parse;
+    free_context = free_fn;
+    copy_string = copy;
+    create_context = create;
 }
 
 int32_t brief_html_load(char *message, int32_t capacity) {
     pthread_once(&load_once, load_libxml2);
-    if (read_memory) return 0;
+    if (create_context) return 0;
     if (message && capacity > 0) snprintf(message, (size_t)capacity, "%s", load_error);
     return -1;
 }
@@ -85,84 +101,129 @@ static void put_name(buffer *b, const xmlChar *name) {
     put_bytes(b, name, (int64_t)length);
 }
 
-static void put_text(buffer *b, const xmlChar *text) {
-    size_t length = text ? strlen((const char *)text) : 0;
-    if (length > UINT32_MAX) length = UINT32_MAX;
-    put_u8(b, 'T');
-    put_u32(b, (uint32_t)length);
-    put_bytes(b, text, (int64_t)length);
+
+// The parse goes through libxml2's SAX interface straight into the buffer: no libxml2 tree is
+// built and freed (that was most of the parse's time). The events of the HTML parser are those
+// its tree builder gets (auto-closed elements end too), so the records are the tree's.
+typedef struct {
+    buffer out;
+    int64_t depth, max_depth, elements;
+    /// The depth of the script or style element whose text is being skipped, or 0.
+    int64_t skipping;
+    /// Where the length of the last text record is, when the last record written is text.
+    int64_t open_text;
+} sax_state;
+
+static int equals_lower(const xmlChar *name, const char *lower) {
+    return name && strcmp((const char *)name, lower) == 0;
 }
 
-static void put_element(buffer *b, xmlNodePtr node) {
+static int contains_ld_json(const xmlChar *value) {
+    if (!value) return 0;
+    for (const xmlChar *p = value; *p; p++) {
+        const char *want = "ld+json";
+        size_t i = 0;
+        while (want[i] && p[i] && (p[i] | 0x20) == want[i]) i++;
+        if (!want[i]) return 1;
+    }
+    return 0;
+}
+
+static void on_start(void *context, const xmlChar *name, const xmlChar **attributes) {
+    sax_state *state = (sax_state *)((htmlParserCtxtPtr)context)->_private;
+    buffer *b = &state->out;
+    state->open_text = -1;
+    state->depth++;
+    state->elements++;
+    if (state->depth > state->max_depth) state->max_depth = state->depth;
     put_u8(b, 'E');
-    put_name(b, node->name);
+    put_name(b, name);
     uint16_t count = 0;
-    for (xmlAttrPtr attribute = node->properties; attribute && count < 65535; attribute = attribute->next) count++;
+    if (attributes)
+        for (const xmlChar **a = attributes; a[0] && count < 65535; a += 2) count++;
     put_u16(b, count);
-    uint16_t written = 0;
-    for (xmlAttrPtr attribute = node->properties; attribute && written < count; attribute = attribute->next, written++) {
-        put_name(b, attribute->name);
-        // An attribute's value is its text children (one, for parsed HTML).
-        int64_t length = 0;
-        for (xmlNodePtr child = attribute->children; child; child = child->next)
-            if (child->content) length += (int64_t)strlen((const char *)child->content);
+    int ld_json = 0;
+    for (uint16_t i = 0; i < count; i++) {
+        const xmlChar *attribute = attributes[2 * i], *value = attributes[2 * i + 1];
+        put_name(b, attribute);
+        size_t length = value ? strlen((const char *)value) : 0;
         if (length > UINT32_MAX) length = 0;
         put_u32(b, (uint32_t)length);
-        if (length > 0)
-            for (xmlNodePtr child = attribute->children; child; child = child->next)
-                if (child->content) put_bytes(b, child->content, (int64_t)strlen((const char *)child->content));
+        if (length > 0) put_bytes(b, value, (int64_t)length);
+        if (equals_lower(attribute, "type") && contains_ld_json(value)) ld_json = 1;
     }
+    // Scripts and styles are code, never text: only JSON-LD (metadata) keeps its text.
+    if (!state->skipping && ((equals_lower(name, "script") && !ld_json) || equals_lower(name, "style")))
+        state->skipping = state->depth;
+}
+
+static void on_end(void *context, const xmlChar *name) {
+    (void)name;
+    sax_state *state = (sax_state *)((htmlParserCtxtPtr)context)->_private;
+    state->open_text = -1;
+    if (state->depth <= 0) return;
+    if (state->skipping == state->depth) state->skipping = 0;
+    state->depth--;
+    put_u8(&state->out, 'C');
+}
+
+static void on_text(void *context, const xmlChar *text, int length) {
+    sax_state *state = (sax_state *)((htmlParserCtxtPtr)context)->_private;
+    buffer *b = &state->out;
+    if (state->skipping || length <= 0 || b->failed) return;
+    // Text comes in pieces: one record per run of text, as the tree has one text node.
+    if (state->open_text >= 0) {
+        uint32_t previous;
+        memcpy(&previous, b->bytes + state->open_text, 4);
+        if ((uint64_t)previous + (uint64_t)length <= UINT32_MAX) {
+            previous += (uint32_t)length;
+            put_bytes(b, text, length);
+            if (!b->failed) memcpy(b->bytes + state->open_text, &previous, 4);
+            return;
+        }
+    }
+    put_u8(b, 'T');
+    state->open_text = b->length;
+    put_u32(b, (uint32_t)length);
+    put_bytes(b, text, length);
 }
 
 int32_t brief_html_parse(const char *utf8, int32_t length, brief_html_tree *tree) {
     memset(tree, 0, sizeof *tree);
     if (brief_html_load(NULL, 0) != 0 || length < 0) return -1;
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
-    htmlDocPtr document = read_memory(utf8, length, NULL, "UTF-8", options);
-    if (!document) return -1;
-    buffer b = {0};
-    reserve(&b, (int64_t)length / 2 + 1024);
-    int64_t depth = 0, elements = 0;
-    // Pre-order walk with parent pointers: no recursion, whatever the nesting.
-    xmlNodePtr node = document->children;
-    while (node && !b.failed) {
-        int descend = 0;
-        switch (node->type) {
-        case XML_ELEMENT_NODE:
-            put_element(&b, node);
-            elements++;
-            descend = 1;
-            break;
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
-            put_text(&b, node->content);
-            break;
-        default:
-            break;
-        }
-        if (descend && node->children) {
-            node = node->children;
-            depth++;
-            if (depth > tree->depth) tree->depth = depth;
-            continue;
-        }
-        if (descend) put_u8(&b, 'C');
-        while (node && !node->next) {
-            node = node->parent;
-            if (!node || node->type == XML_HTML_DOCUMENT_NODE || node->type == XML_DOCUMENT_NODE) { node = NULL; break; }
-            put_u8(&b, 'C');
-            depth--;
-        }
-        if (node) node = node->next;
+    htmlParserCtxtPtr context = create_context(utf8, length);
+    if (!context) return -1;
+    sax_state state = {0};
+    state.open_text = -1;
+    reserve(&state.out, (int64_t)length / 2 + 1024);
+    htmlSAXHandlerPtr handler = context->sax;
+    memset(handler, 0, sizeof *handler);
+    handler->startElement = on_start;
+    handler->endElement = on_end;
+    handler->characters = on_text;
+    handler->cdataBlock = on_text;
+    handler->ignorableWhitespace = on_text;
+    context->_private = &state;
+    use_options(context, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    switch_encoding(context, XML_CHAR_ENCODING_UTF8);
+    // The text is UTF-8 whatever the page declares (brief decoded it): with the input's encoding
+    // named, the parser does not switch to a <meta charset> it meets (as htmlReadMemory does).
+    if (context->input && !context->input->encoding) context->input->encoding = copy_string((const xmlChar *)"UTF-8");
+    parse_document(context);
+    free_context(context);
+    // Elements the parser left open at the end are closed, as the tree has them.
+    while (state.depth > 0 && !state.out.failed) {
+        put_u8(&state.out, 'C');
+        state.depth--;
     }
-    free_doc(document);
-    if (b.failed) {
-        free(b.bytes);
+    if (state.out.failed) {
+        free(state.out.bytes);
         return -1;
     }
-    tree->bytes = b.bytes;
-    tree->length = b.length;
-    tree->elements = elements;
+    tree->bytes = state.out.bytes;
+    tree->length = state.out.length;
+    tree->elements = state.elements;
+    tree->depth = state.max_depth;
     return 0;
 }
 

@@ -117,4 +117,45 @@ private let repositoryRoot = "/" + String(#filePath).split(separator: "/").dropL
         #expect(page.paragraphs.allSatisfy { !$0.contains(":") })
         #expect(page.title == nil)
     }
+
+    @Test func aTickerOfHeadlinesRunTogetherIsClutter() {
+        let ticker = (["Minister opens new shooting club in the western desert", "Electricity minister receives senate committee on energy strategy",
+                       "Club signs national team player for the coming season", "Three air strikes hit vehicles in the south this morning",
+                       "Artificial intelligence raises big questions on privacy and content"]).joined(separator: " ")
+        let text = """
+        \(ticker)
+        The health ministry said on Monday that it had opened an inquiry into the treatment of a patient at a public hospital, after his family complained to the press.
+        Officials told reporters that the patient had been restrained for his own safety and that the hospital would publish its findings within a week.
+        """
+        let result = cleaner.clean(text, language: "en")
+        #expect(result.labels[0] == .clutter)
+        #expect(result.paragraphs.count == 2)
+    }
+
+    @Test func aPostInAnotherLanguageInsideTheArticleIsClutter() {
+        let text = """
+        Le siège de la zone sud des Forces armées royales à Agadir a accueilli une réunion de planification de l'exercice militaire conjoint, en présence d'officiers des deux pays et de représentants de plusieurs armées partenaires.
+        Get ready for the exercise! Planning for the return of the largest military exercise in Africa is getting started this week with the teams that will take part in it.
+        Les manœuvres doivent se dérouler au printemps prochain dans plusieurs régions du Royaume, selon un communiqué publié à l'issue de la réunion par l'état-major.
+        """
+        let result = cleaner.clean(text, language: "fr")
+        #expect(result.labels[1] == .clutter)
+        #expect(result.paragraphs.count == 2)
+    }
+
+    @Test func teasersCutWithAnEllipsisAfterTheBodyAreNotBody() {
+        let text = """
+        A spokesperson for the group said on Sunday that a missile fired from a warship had exploded near a merchant vessel in the Red Sea, without causing casualties.
+        The ship was travelling from the Black Sea to a port in East Africa, the spokesperson said, adding that the crew had been warned beforehand.
+        The capital witnessed a series of air strikes that targeted multiple sites, leaving one person dead and thirteen others injured, according to…
+        The maritime trade agency said on Tuesday that it had received a report of an incident involving a vessel a hundred nautical miles east of the coast…
+        """
+        let result = cleaner.clean(text, language: "en")
+        #expect(result.paragraphs.count == 2)
+        #expect(!result.text.contains("…"))
+        // One paragraph that ends with an ellipsis is the article's own.
+        let one = text.split(separator: "\n").dropLast().joined(separator: "\n")
+        #expect(cleaner.clean(one, language: "en").paragraphs.count == 3)
+    }
 }
+

@@ -29,8 +29,19 @@ pages = [json.loads(line) for line in open(os.path.join(extraction, 'pages.jsonl
 gold_html = os.path.join(extraction, 'ground-truth.json')
 
 print('== HTML pages (%d), F1 by score_extraction.py; pages/s on one core' % len(pages))
+# Both read the same bytes: the pages decompressed beforehand (trafilatura gets them as strings,
+# brief as files listed in a JSON Lines file), so neither pays for gzip.
+plain = os.path.join(out, 'pages')
+os.makedirs(plain)
+with open(os.path.join(plain, 'pages.jsonl'), 'w') as listing:
+    for page in pages:
+        name = os.path.basename(page['path'])[:-len('.gz')] if page['path'].endswith('.gz') else os.path.basename(page['path'])
+        with open(os.path.join(plain, name), 'wb') as sink:
+            sink.write(gzip.open(os.path.join(extraction, page['path'])).read())
+        listing.write(json.dumps({'id': page['id'], 'url': page.get('url'), 'path': name}) + '\n')
 brief_html = os.path.join(out, 'brief-html.jsonl')
-seconds = run_brief(['extract', '--jsonl', os.path.join(extraction, 'pages.jsonl')], brief_html)
+# The shared machine is noisy: each side's best of three passes.
+seconds = min(run_brief(['extract', '--jsonl', os.path.join(plain, 'pages.jsonl')], brief_html) for _ in range(3))
 brief_rate = len(pages) / seconds
 print('brief       ', score('score_extraction.py', gold_html, brief_html), ' %.0f pages/s (%.2f s CPU)' % (brief_rate, seconds))
 
@@ -38,14 +49,18 @@ os.sched_setaffinity(0, {0})
 import trafilatura  # noqa: E402
 htmls = [(page['id'], gzip.open(os.path.join(extraction, page['path'])).read().decode('utf-8')) for page in pages]
 trafilatura.extract(htmls[0][1], include_comments=False)
-cpu = 0.0
 traf_out = os.path.join(out, 'trafilatura-html.jsonl')
-with open(traf_out, 'w') as sink:
-    for page_id, html in htmls:
-        started = time.process_time()
-        text = trafilatura.extract(html, include_comments=False)
-        cpu += time.process_time() - started
-        sink.write(json.dumps({'id': page_id, 'text': text or ''}) + '\n')
+passes = []
+for _ in range(3):
+    cpu = 0.0
+    with open(traf_out, 'w') as sink:
+        for page_id, html in htmls:
+            started = time.process_time()
+            text = trafilatura.extract(html, include_comments=False)
+            cpu += time.process_time() - started
+            sink.write(json.dumps({'id': page_id, 'text': text or ''}) + '\n')
+    passes.append(cpu)
+cpu = min(passes)
 traf_rate = len(htmls) / cpu
 print('trafilatura ', score('score_extraction.py', gold_html, traf_out), ' %.0f pages/s (%.2f s CPU)' % (traf_rate, cpu))
 print('speed ratio brief / trafilatura: %.1fx' % (brief_rate / traf_rate))

@@ -3,7 +3,7 @@
 #  - HTML: the Scrapinghub benchmark's dev pages (eval/extraction), F1 with its own metric
 #    (../shared/tools/score_extraction.py) and pages per second on one core (CPU seconds: brief's
 #    whole process, start-up included; trafilatura's extract() calls after a warm-up, as the
-#    set's README measured it);
+#    set's README measured it; both on the pages decompressed beforehand, best of three passes);
 #  - copied text of the same pages (w3m dumps), brief only (no peer reads plain text);
 #  - press pages (eval/press): body, clutter, title and date with ../shared/tools/score_press.py;
 #  - brief summarize on the press pages: chosen sentences that are clutter lines.

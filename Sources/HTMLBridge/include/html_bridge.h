@@ -1,7 +1,7 @@
-// libxml2's HTML parser, opened at run time, and its tree walked into one flat byte buffer.
+// libxml2's HTML parser, opened at run time, its SAX events written into one flat byte buffer.
 //
 // libxml2 is not linked: commands that read text never load it (see TBXReader for the same
-// choice). The walk is iterative, so documents nested 100,000 deep cost no stack.
+// choice). No recursion here, so documents nested 100,000 deep cost no stack.
 #ifndef BRIEF_HTML_BRIDGE_H
 #define BRIEF_HTML_BRIDGE_H
 
@@ -20,8 +20,8 @@ int32_t brief_html_load(char *message, int32_t capacity);
 ///       u16 name length, name, u32 value length, value       an element opens
 ///   'T' u32 length, UTF-8 text                                  a text or CDATA node
 ///   'C'                                                         the last open element closes
-/// Comments and processing instructions are left out. Element and attribute names are as
-/// libxml2 gives them (lowercase for HTML).
+/// Comments, processing instructions, and the text of styles and of scripts other than JSON-LD
+/// are left out. Element and attribute names are as libxml2 gives them (lowercase for HTML).
 typedef struct brief_html_tree {
     uint8_t *bytes;
     int64_t length;
