@@ -52,11 +52,28 @@ public struct BylineResolver: Sendable {
             place = second
             outletName = first
         }
-        byline.outletName = outletName
-        byline.outlet = outletName.flatMap(lookup)
-        byline.place = place
-        byline.author = author
+        outletName = outletName.map(Self.withoutLabel)
+        // A field brief is not sure of is left out: a name that holds a digit is a date, a time
+        // or a count the head parser took for a name ("By: 2019/08/30"), unless it is a known
+        // outlet's own spelling ("Kurdistan 24").
+        let outlet = outletName.flatMap(lookup)
+        byline.outlet = outlet
+        byline.outletName = outlet != nil || !Self.holdsDigit(outletName) ? outletName : nil
+        byline.place = Self.holdsDigit(place) ? nil : place
+        byline.author = Self.holdsDigit(author) ? nil : author.map(Self.withoutLabel)
         return byline
+    }
+
+    static func holdsDigit(_ text: String?) -> Bool {
+        text?.unicodeScalars.contains { $0.properties.numericType != nil } ?? false
+    }
+
+    /// "Source: Shafaq News" → "Shafaq News": a label the parser left in front of a name.
+    static func withoutLabel(_ text: String) -> String {
+        for label in ["Source:", "Sources:", "SOURCE:", "Source :", "المصدر:", "المصدر :", "By:", "Par:", "كتب:"] where text.hasPrefix(label) {
+            return String(text.dropFirst(label.count)).trimmingSpaces()
+        }
+        return text
     }
 
     /// The registry's outlet for a name in either script, however spelled among its known forms.

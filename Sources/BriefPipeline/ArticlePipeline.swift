@@ -318,6 +318,25 @@ public final class ArticlePipeline {
         return fields.isEmpty ? nil : try bylineResolver().resolve(fields)
     }
 
+    /// The page with its source read as `brief byline` reads it: for text, the head of the
+    /// article (outlet, author, dateline place) where the page said nothing; for any page, its
+    /// outlet resolved through the registry (a site name or a spelling of a known outlet comes
+    /// out as the outlet's own Latin name).
+    public func sourced(_ page: Page, decoded: DecodedText, source: String) throws(ArticleError) -> Page {
+        var page = page
+        if page.kind == .text, !decoded.text.isEmpty {
+            let (document, _) = try analyze(text: decoded.text, source: source, title: page.title)
+            if let byline = try byline(of: document, page: page) {
+                page.outlet = byline.outlet?.latin ?? byline.outletName ?? page.outlet
+                page.author = page.author ?? byline.author
+                page.place = page.place ?? byline.place
+            }
+        } else if let name = page.outlet, let outlet = try bylineResolver().registry.outlet(named: name) {
+            page.outlet = outlet.latin
+        }
+        return page
+    }
+
     /// The outlet registry's resolver, loaded on first use (only articles with a head need it).
     public func bylineResolver() throws(ArticleError) -> BylineResolver {
         if let resolver { return resolver }

@@ -76,8 +76,9 @@ struct ExtractCommand: ParsableCommand {
         if let jsonl {
             let folder = PageRecords.folder(of: jsonl)
             try JSONLinesRun.runPages(jsonl, maxLineBytes: inputOptions.maxSize.bytes) { record throws(ArticleError) in
-                let (page, _) = try PageRecords.page(record, folder: folder, pipeline: pipeline)
-                return Self.json(page, id: record.id, markdownBody: body == .md)
+                let (page, decoded) = try PageRecords.page(record, folder: folder, pipeline: pipeline)
+                let sourced = try pipeline.sourced(page, decoded: decoded, source: record.id.description)
+                return Self.json(sourced, id: record.id, markdownBody: body == .md)
             }
             return
         }
@@ -105,6 +106,7 @@ struct ExtractCommand: ParsableCommand {
                 }
             }
             guard !page.paragraphs.isEmpty else { Diagnostics.fail("\(file): no article text found") }
+            page = try pipeline.sourced(page, decoded: decoded, source: file)
             switch format {
             case .json: Output.write(Self.json(page, id: nil, markdownBody: body == .md).serialized(pretty: true) + "\n")
             case .md: Output.write(Self.markdown(page))

@@ -67,4 +67,20 @@ struct Head: Sendable, CustomStringConvertible {
             #expect(resolver.lookup(name)?.id == "hatha-al-youm", "\(name)")
         }
     }
+
+    @Test func aDateOrALabelIsNeverAName() {
+        var fields = HeadFields()
+        fields.byline = "2019/08/30"
+        fields.place = "09:45 ص 04"
+        fields.outlet = "Source: Shafaq News"
+        let byline = resolver.resolve(fields)
+        #expect(byline.author == nil)
+        #expect(byline.place == nil)
+        #expect(byline.outletName == "Shafaq News")
+        // A known outlet's own spelling may hold a number.
+        var known = HeadFields()
+        known.outlet = "Kurdistan 24"
+        #expect(resolver.resolve(known).outletName == "Kurdistan 24")
+    }
 }
+
