@@ -23,9 +23,50 @@ public struct Byline: Sendable, Equatable {
 /// ends with one; in "السومرية نيوز/ بغداد" the outlet comes first.
 public struct BylineResolver: Sendable {
     public let registry: OutletRegistry
+    /// The head forms of `Models/heads/forms.tsv`, when loaded.
+    public let forms: HeadForms?
 
-    public init(registry: OutletRegistry) {
+    public init(registry: OutletRegistry, forms: HeadForms? = nil) {
         self.registry = registry
+        self.forms = forms
+    }
+
+    /// Where the article starts in `paragraph` when a head form opens it ("ERBIL (Kurdistan
+    /// 24) – The commission…" → the offset of "The"), as a UTF-8 offset; nil when none does.
+    public func headEnd(inLead paragraph: String) -> Int? {
+        forms?.read(String(paragraph.prefix(300)))?.bodyStart
+    }
+
+    /// What the head says, read first by the head forms on the lines around the article (head
+    /// lines, credit lines after it) and on the start of its first paragraphs, then completed by
+    /// the head parser where the forms found nothing: a known outlet wins over a name the
+    /// registry does not know; a form's reading of a line wins over the parser's (which swaps
+    /// or mislabels parts: "كتبت / أميمة حافظ" is an author, not an outlet with a place); a
+    /// label or desk word ("متابعات", "كتبت") is never a name.
+    public func resolve(_ fields: HeadFields, lines: [String], leads: [String]) -> Byline {
+        let parsed = resolve(fields)
+        guard let forms else { return parsed }
+        var readings = lines.prefix(16).compactMap { forms.read($0) }.filter { $0.bodyStart == nil }
+        readings += leads.prefix(3).compactMap { forms.read(String($0.prefix(300))) }.filter { $0.bodyStart != nil }
+        var byline = parsed
+        let known = readings.first { $0.knownOutlet != nil }
+        let named = known ?? readings.first { $0.outlet != nil }
+        if let known, parsed.outlet == nil || parsed.outlet?.id == known.knownOutlet?.id {
+            byline.outlet = known.knownOutlet
+            byline.outletName = known.outlet
+        } else if parsed.outlet == nil, let named {
+            byline.outlet = nil
+            byline.outletName = named.outlet
+        }
+        let source = named ?? readings.first
+        byline.place = source?.place ?? readings.first { $0.place != nil }?.place ?? parsed.place
+        byline.author = source?.author ?? readings.first { $0.author != nil }?.author ?? parsed.author
+        // What the parser put in one field and a form in another is the form's.
+        if let author = byline.author, author == byline.outletName, byline.outlet == nil { byline.outletName = nil }
+        if let outletName = byline.outletName, lookup(outletName) == nil, forms.isListPhrase(outletName) { byline.outletName = nil }
+        if let place = byline.place, forms.isListPhrase(place) || place == byline.outletName || place == byline.author { byline.place = nil }
+        if let author = byline.author, let outlet = byline.outlet, lookup(author)?.id == outlet.id { byline.author = nil }
+        return byline
     }
 
     public func resolve(_ fields: HeadFields) -> Byline {

@@ -315,7 +315,14 @@ public final class ArticlePipeline {
             fields.place = fields.place ?? page.place
             fields.title = fields.title ?? page.title
         }
-        return fields.isEmpty ? nil : try bylineResolver().resolve(fields)
+        // The lines around the article that may name its source: the page's head lines (text
+        // copied from a page), then the first lines of the text; and the lead's start.
+        // Credit lines close the text ("هذا الخبر منقول من : صدى البلد", "(Avec AFP)").
+        let lines = (page?.head ?? []) + document.text.prefix(2000).split(separator: "\n").prefix(6).map(String.init)
+            + document.text.suffix(1000).split(separator: "\n").suffix(3).map(String.init)
+        let leads = document.paragraphs.prefix(3).map { String(document[$0.range].prefix(300)) }
+        let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads)
+        return byline.isEmpty ? nil : byline
     }
 
     /// The page with its source read as `brief byline` reads it: for text, the head of the
@@ -331,6 +338,16 @@ public final class ArticlePipeline {
                 page.author = page.author ?? byline.author
                 page.place = page.place ?? byline.place
             }
+            // A dateline or an outlet that opens the lead is the head, not the article.
+            let resolver = try bylineResolver()
+            for index in page.paragraphs.indices.prefix(3) {
+                guard let end = resolver.headEnd(inLead: page.paragraphs[index]) else { continue }
+                let utf8 = page.paragraphs[index].utf8
+                let head = page.paragraphs[index][..<utf8.index(utf8.startIndex, offsetBy: end)]
+                page.head.append(String(head.reversed().drop { $0 == " " }.reversed()))
+                page.paragraphs[index] = String(page.paragraphs[index][utf8.index(utf8.startIndex, offsetBy: end)...])
+                break
+            }
         } else if let name = page.outlet, let outlet = try bylineResolver().registry.outlet(named: name) {
             page.outlet = outlet.latin
         }
@@ -344,7 +361,11 @@ public final class ArticlePipeline {
         if let data, data.exists(OutletRegistry.path) {
             do { registry = try OutletRegistry.load(from: data) } catch { throw ArticleError(source: OutletRegistry.path, problem: error.description) }
         }
-        let loaded = BylineResolver(registry: registry)
+        var forms: HeadForms?
+        if let data, data.exists(HeadForms.path) {
+            do { forms = try HeadForms.load(from: data, registry: registry) } catch { throw ArticleError(source: HeadForms.path, problem: error.description) }
+        }
+        let loaded = BylineResolver(registry: registry, forms: forms)
         resolver = loaded
         return loaded
     }

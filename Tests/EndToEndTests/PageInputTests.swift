@@ -180,7 +180,10 @@ private let page = """
         #expect(records[0]["outlet"] as? String == "Test Wire")
         #expect(records[1]["error"] != nil)
         #expect((records[2]["text"] as? String)?.hasPrefix("Iraq received") == true)
-        #expect(records[3]["text"] as? String == "Baghdad (Reuters) - Iraq received new radars on Tuesday, officials said.")
+        // The dateline is the source, not the article: out of the text, into outlet and place.
+        #expect(records[3]["text"] as? String == "Iraq received new radars on Tuesday, officials said.")
+        #expect(records[3]["outlet"] as? String == "Reuters")
+        #expect(records[3]["place"] as? String == "Baghdad")
         for key in ["id", "title", "outlet", "author", "date", "place", "lang", "url", "text"] { #expect(records[0].keys.contains(key), "\(key)") }
     }
 }
