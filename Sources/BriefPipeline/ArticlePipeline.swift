@@ -386,7 +386,7 @@ public final class ArticlePipeline {
     /// Prepares (repairs) and analyzes text into a `Document`.
     public func analyze(text: String, source: String, title: String? = nil,
                         language: String? = nil) throws(ArticleError) -> (Document, PreparedText) {
-        let prepared = try prepare(text: text, source: source, language: language)
+        let prepared = try prepare(text: try separatingLeadHead(text), source: source, language: language)
         do {
             return (try analyzer.analyze(prepared.text, language: prepared.language, title: title), prepared)
         } catch let error as TextError {
@@ -394,6 +394,31 @@ public final class ArticlePipeline {
         } catch {
             throw ArticleError(source: source, problem: String(describing: error))
         }
+    }
+
+    /// `text` with a dateline or an outlet that opens one of its first lines ("ERBIL (Kurdistan
+    /// 24) – The commission…", "{بغداد:الفرات نيوز} جدد…") put on a line of its own: the head
+    /// parser reads it as the head, and no sentence of the brief starts with it.
+    func separatingLeadHead(_ text: String) throws(ArticleError) -> String {
+        var lines = text.prefix(4000).split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in lines.indices {
+            let line = lines[index]
+            guard !line.allSatisfy({ $0 == " " }) else { continue }
+            seen += 1
+            if seen > 3 { break }
+            // Only lines with a dateline's punctuation near their start are worth reading.
+            guard line.prefix(80).contains(where: { "-–—ـ:/(){}".contains($0) }) else { continue }
+            guard let end = try bylineResolver().headEnd(inLead: String(line)) else { continue }
+            let utf8 = line.utf8
+            let split = utf8.index(utf8.startIndex, offsetBy: end)
+            var head = line[..<split]
+            while head.last == " " { head = head.dropLast() }
+            lines[index] = head + "\n" + line[split...]
+            let rest = text.dropFirst(text.prefix(4000).count)
+            return lines.joined(separator: "\n") + rest
+        }
+        return text
     }
 
     /// The ranker of the chosen method for a language (the default one reads tuned weights).
