@@ -44,9 +44,35 @@ public struct BylineResolver: Sendable {
     /// or mislabels parts: "كتبت / أميمة حافظ" is an author, not an outlet with a place); a
     /// label or desk word ("متابعات", "كتبت") is never a name.
     public func resolve(_ fields: HeadFields, lines: [String], leads: [String]) -> Byline {
-        let parsed = resolve(fields)
+        var parsed = resolve(fields)
         guard let forms else { return parsed }
-        var readings = lines.prefix(16).compactMap { forms.read($0) }.filter { $0.bodyStart == nil }
+        // The parser's fields from a line of labels or desk words: "الحديدة نيوز/ متابعات" is
+        // an outlet and a desk, not a place and an outlet; "Category: Kurdistan" is a section.
+        if let name = parsed.outletName, parsed.outlet == nil, forms.isListPhrase(name) {
+            parsed.outletName = parsed.place.flatMap { lookup($0) == nil ? $0 : nil }
+            parsed.place = nil
+        }
+        if let place = parsed.place, forms.isListPhrase(place) {
+            parsed.place = nil
+            parsed.author = nil
+        }
+        if let author = parsed.author, forms.isListPhrase(author) { parsed.author = nil }
+        // Names are words of two letters or more: "ت + ت - الحجم الطبيعي" is a font-size widget.
+        for keyPath in [\Byline.outletName, \Byline.place, \Byline.author] {
+            if let value = parsed[keyPath: keyPath], parsed.outlet == nil || keyPath != \Byline.outletName,
+               value.split(separator: " ").contains(where: { $0.count < 2 && !$0.allSatisfy(\.isLetter) || $0.count == 1 && value.count < 6 }) {
+                parsed[keyPath: keyPath] = nil
+            }
+        }
+        var readLines: Set<String> = []
+        var readings: [HeadForms.Reading] = []
+        for line in lines.prefix(16) {
+            guard let reading = forms.read(line), reading.bodyStart == nil else { continue }
+            readings.append(reading)
+            readLines.insert(line.trimmingSpaces())
+        }
+        // A head line is not the title.
+        if let title = parsed.title, readLines.contains(title.trimmingSpaces()) { parsed.title = nil }
         readings += leads.prefix(3).compactMap { forms.read(String($0.prefix(300))) }.filter { $0.bodyStart != nil }
         var byline = parsed
         let known = readings.first { $0.knownOutlet != nil }

@@ -211,8 +211,11 @@ public struct HeadForms: Sendable {
         let element = form.parts[part].element
         switch element {
         case .rest:
-            // Some article after the form: a few words at least.
-            guard tokens.count - at >= 3, at > 0 else { return false }
+            // Some article after the form (a few words at least), or nothing: the head line
+            // alone, put on a line of its own.
+            guard at > 0 else { return false }
+            if at == tokens.count { return true }
+            guard tokens.count - at >= 3 else { return false }
             let end = tokens[at - 1].end
             let line = tokens[at].text.base
             var start = end
@@ -274,7 +277,7 @@ public struct HeadForms: Sendable {
             reading.knownOutlet = known
             reading.score += 2
         case .name:
-            guard !hasDigit || known != nil, !isListWord(span) else { return false }
+            guard !hasDigit || known != nil, known != nil || !holdsListWord(span) else { return false }
             if known != nil || form.nameField == "outlet" {
                 reading.outlet = value
                 reading.knownOutlet = known
@@ -283,11 +286,11 @@ public struct HeadForms: Sendable {
                 reading.author = value
             }
         case .place:
-            guard !hasDigit, known == nil, !isListWord(span), span.allSatisfy(Self.isNameWord) else { return false }
+            guard !hasDigit, known == nil, !holdsListWord(span), span.allSatisfy(Self.isNameWord) else { return false }
             // "ERBIL, Irak (Reuters)": the dateline's place is the first; a country may follow.
             if reading.place == nil { reading.place = value }
         case .author:
-            guard !hasDigit, known == nil, !isListWord(span),
+            guard !hasDigit, known == nil, !holdsListWord(span),
                   span.allSatisfy({ Self.isNameWord($0) || ["and", "et", "bin", "ibn", "de", "al", "el"].contains($0.folded) }) else { return false }
             reading.author = value
         case .date:
@@ -310,6 +313,12 @@ public struct HeadForms: Sendable {
     public func isListPhrase(_ text: String) -> Bool {
         let words = Self.words(text)
         return !words.isEmpty && isListWord(words[...])
+    }
+
+    /// Whether a word of `span` is a list's phrase by itself ("في" in "ابوظبي في الاثنين"): a
+    /// name does not run across a label or a preposition of the head.
+    private func holdsListWord(_ span: ArraySlice<Token>) -> Bool {
+        span.contains { token in lists.contains { list in list.contains { $0.count == 1 && $0[0] == token.folded } } }
     }
 
     private func isListWord(_ span: ArraySlice<Token>) -> Bool {

@@ -25,6 +25,10 @@ public struct Page: Sendable, Equatable {
     public var head: [String] = []
     /// Lines of copied text left out as page clutter; 0 when the text was an article alone.
     public var clutterLines = 0
+    /// Up to three lines right above the body that the cleaner did not keep (copied text): the
+    /// outlet's name on a line of its own ("Arab News", "In BasNews") sits there as often as
+    /// menus do; only the source reader looks at them, and only for known outlets' forms.
+    public var linesAboveBody: [String] = []
 
     public init(kind: Kind, title: String? = nil, outlet: String? = nil, author: String? = nil, date: String? = nil,
                 place: String? = nil, language: String? = nil, url: String? = nil, paragraphs: [String] = []) {

@@ -83,11 +83,13 @@ public final class PageReader {
         // The article's date is written above its body (a date line, the dateline, a "published"
         // line) or in a head line after it; never in the body itself.
         var above: [String] = []
+        var clutterAbove: [String] = []
         if let firstBody = cleaned.labels.firstIndex(of: .body) {
             var index = 0
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 guard index < firstBody else { break }
                 if cleaned.labels[index] != .blank { above.append(String(line)) }
+                if cleaned.labels[index] == .clutter { clutterAbove.append(String(line)) } else if cleaned.labels[index] != .blank { clutterAbove.removeAll() }
                 index += 1
             }
         }
@@ -99,6 +101,7 @@ public final class PageReader {
         var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
         page.head = cleaned.head
         page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count + dropped
+        page.linesAboveBody = Array(clutterAbove.suffix(3))
         return page
     }
 

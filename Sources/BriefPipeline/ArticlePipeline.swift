@@ -318,7 +318,7 @@ public final class ArticlePipeline {
         // The lines around the article that may name its source: the page's head lines (text
         // copied from a page), then the first lines of the text; and the lead's start.
         // Credit lines close the text ("هذا الخبر منقول من : صدى البلد", "(Avec AFP)").
-        let lines = (page?.head ?? []) + document.text.prefix(2000).split(separator: "\n").prefix(6).map(String.init)
+        let lines = (page?.head ?? []) + (page?.linesAboveBody ?? []) + document.text.prefix(2000).split(separator: "\n").prefix(6).map(String.init)
             + document.text.suffix(1000).split(separator: "\n").suffix(3).map(String.init)
         let leads = document.paragraphs.prefix(3).map { String(document[$0.range].prefix(300)) }
         let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads)
