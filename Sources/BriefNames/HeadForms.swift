@@ -10,6 +10,8 @@ public struct HeadForms: Sendable {
     /// One element of a form's pattern.
     enum Element: Sendable, Equatable {
         case outlet, name, place, author, date
+        /// A place the gazetteer knows.
+        case city
         /// One of the phrases of list `n`.
         case list(Int)
         case punctuation(Character)
@@ -49,9 +51,10 @@ public struct HeadForms: Sendable {
     let lists: [[[String]]]
     public let forms: [Form]
     let registry: OutletRegistry
+    let places: PlaceGazetteer?
 
     /// Reads the forms and lists from `Models/heads/forms.tsv`.
-    public static func load(from data: DataDirectory, registry: OutletRegistry) throws(NamesError) -> HeadForms {
+    public static func load(from data: DataDirectory, registry: OutletRegistry, places: PlaceGazetteer? = nil) throws(NamesError) -> HeadForms {
         let lines: [(number: Int, text: Substring)]
         do { lines = try data.numberedLines(path) } catch { throw NamesError(problem: error.description) }
         var listNames: [String] = []
@@ -76,6 +79,7 @@ public struct HeadForms: Sendable {
                 case "OUTLET": element = .outlet
                 case "NAME": element = .name
                 case "PLACE": element = .place
+                case "CITY": element = .city
                 case "AUTHOR": element = .author
                 case "DATE": element = .date
                 case "...": element = .rest
@@ -104,7 +108,7 @@ public struct HeadForms: Sendable {
             forms.append(Form(name: fields[0], parts: parts, nameField: expected["outlet"] != nil ? "outlet" : "author",
                               example: fields[2], expected: expected))
         }
-        return HeadForms(lists: lists, forms: forms, registry: registry)
+        return HeadForms(lists: lists, forms: forms, registry: registry, places: places)
     }
 
     // MARK: - Tokens
@@ -240,13 +244,13 @@ public struct HeadForms: Sendable {
                 }
             }
             return false
-        case .outlet, .name, .place, .author, .date:
+        case .outlet, .name, .place, .author, .date, .city:
             // Word runs of the slot's lengths, longest first.
             var words = 0
             while at + words < tokens.count, tokens[at + words].punctuation == nil, words < 12 { words += 1 }
             let range: ClosedRange<Int>
             switch element {
-            case .place: range = 1...3
+            case .place, .city: range = 1...3
             case .author: range = 2...5
             // "16 ذو الحجة 1441 هـ الموافق 06 أغسطس 2020 م": Hijri and Gregorian together.
             case .date: range = 1...12
@@ -270,6 +274,9 @@ public struct HeadForms: Sendable {
     private func fill(_ element: Element, _ form: Form, _ value: String, _ span: ArraySlice<Token>, _ reading: inout Reading) -> Bool {
         let hasDigit = span.contains { $0.text.contains(where: \.isNumber) }
         let known = registry.outlet(named: value)
+        // A known place is a place, not an outlet or a person, unless the registry says otherwise
+        // ("الرياض" is Riyadh and the newspaper Al Riyadh: a form's OUTLET slot decides).
+        let knownPlace = places?.place(named: value)
         switch element {
         case .outlet:
             guard let known else { return false }
@@ -277,7 +284,7 @@ public struct HeadForms: Sendable {
             reading.knownOutlet = known
             reading.score += 2
         case .name:
-            guard !hasDigit || known != nil, known != nil || !holdsListWord(span) else { return false }
+            guard !hasDigit || known != nil, known != nil || !holdsListWord(span), known != nil || knownPlace == nil else { return false }
             if known != nil || form.nameField == "outlet" {
                 reading.outlet = value
                 reading.knownOutlet = known
@@ -289,8 +296,13 @@ public struct HeadForms: Sendable {
             guard !hasDigit, known == nil, !holdsListWord(span), span.allSatisfy(Self.isNameWord) else { return false }
             // "ERBIL, Irak (Reuters)": the dateline's place is the first; a country may follow.
             if reading.place == nil { reading.place = value }
+            if knownPlace != nil { reading.score += 2 }
+        case .city:
+            guard knownPlace != nil, !hasDigit else { return false }
+            if reading.place == nil { reading.place = value }
+            reading.score += 2
         case .author:
-            guard !hasDigit, known == nil, !holdsListWord(span),
+            guard !hasDigit, known == nil, knownPlace == nil, !holdsListWord(span),
                   span.allSatisfy({ Self.isNameWord($0) || ["and", "et", "bin", "ibn", "de", "al", "el"].contains($0.folded) }) else { return false }
             reading.author = value
         case .date:

@@ -25,7 +25,7 @@ public struct Page: Sendable, Equatable {
     public var head: [String] = []
     /// Lines of copied text left out as page clutter; 0 when the text was an article alone.
     public var clutterLines = 0
-    /// Up to three lines right above the body that the cleaner did not keep (copied text): the
+    /// Up to five lines right above the body that the cleaner did not keep (copied text): the
     /// outlet's name on a line of its own ("Arab News", "In BasNews") sits there as often as
     /// menus do; only the source reader looks at them, and only for known outlets' forms.
     public var linesAboveBody: [String] = []

@@ -101,7 +101,7 @@ public final class PageReader {
         var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
         page.head = cleaned.head
         page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count + dropped
-        page.linesAboveBody = Array(clutterAbove.suffix(3))
+        page.linesAboveBody = Array(clutterAbove.suffix(5))
         return page
     }
 

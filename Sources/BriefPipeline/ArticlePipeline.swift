@@ -363,7 +363,12 @@ public final class ArticlePipeline {
         }
         var forms: HeadForms?
         if let data, data.exists(HeadForms.path) {
-            do { forms = try HeadForms.load(from: data, registry: registry) } catch { throw ArticleError(source: HeadForms.path, problem: error.description) }
+            do {
+                let places = data.exists(PlaceGazetteer.path) ? try PlaceGazetteer.load(from: data) : nil
+                forms = try HeadForms.load(from: data, registry: registry, places: places)
+            } catch {
+                throw ArticleError(source: HeadForms.path, problem: error.description)
+            }
         }
         let loaded = BylineResolver(registry: registry, forms: forms)
         resolver = loaded

@@ -10,7 +10,7 @@ import Testing
 
     init() throws {
         let data = DataDirectory(root: repositoryRoot)
-        forms = try HeadForms.load(from: data, registry: try OutletRegistry.load(from: data))
+        forms = try HeadForms.load(from: data, registry: try OutletRegistry.load(from: data), places: try PlaceGazetteer.load(from: data))
     }
 
     @Test func everyFormReadsItsExample() throws {
@@ -41,6 +41,7 @@ import Testing
         // A sentence is not a head line, and a desk word or a label is never a name.
         #expect(forms.read("The ministry said on Monday that talks would resume in Geneva next week.") == nil)
         #expect(forms.read("بغداد - متابعات")?.outlet == nil)
+        #expect(forms.read("بغداد - متابعات")?.place == "بغداد")
         #expect(forms.read("Source:") == nil)
         #expect(forms.isListPhrase("متابعات"))
         #expect(!forms.isListPhrase("Reuters"))
