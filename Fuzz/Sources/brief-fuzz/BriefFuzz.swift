@@ -147,11 +147,13 @@ let targets: [FuzzTarget] = [
                    let parsed = Segmenter.withBytes(of: text) { headParser!.parse($0) }
                    _ = parsed.bodyStart
                }),
-    FuzzTarget(name: "byline", summary: "HeadParser.parse then BylineResolver.resolve with Lexicons/outlets.tsv",
+    FuzzTarget(name: "byline", summary: "HeadParser.parse then BylineResolver.resolve with Lexicons/outlets.tsv, places.tsv and the head forms (Models/heads) on the lines and the lead",
                setUp: {
                    guard loadData(), let data = dataDirectory else { return false }
                    do {
-                       bylineResolver = BylineResolver(registry: try OutletRegistry.load(from: data))
+                       let registry = try OutletRegistry.load(from: data)
+                       let forms = try HeadForms.load(from: data, registry: registry, places: try PlaceGazetteer.load(from: data))
+                       bylineResolver = BylineResolver(registry: registry, forms: forms)
                    } catch {
                        return fail("cannot load the outlet registry: \(error)")
                    }
@@ -161,8 +163,10 @@ let targets: [FuzzTarget] = [
                run: { bytes in
                    let text = lossyText(bytes)
                    let parsed = Segmenter.withBytes(of: text) { headParser!.parse($0) }
-                   let byline = bylineResolver!.resolve(parsed.fields)
+                   let lines = text.split(separator: "\n").prefix(8).map(String.init)
+                   let byline = bylineResolver!.resolve(parsed.fields, lines: lines, leads: lines.suffix(3))
                    _ = byline.isEmpty
+                   _ = lines.first.flatMap { bylineResolver!.headEnd(inLead: $0) }
                }),
     FuzzTarget(name: "jsonl", summary: "BriefInput JSONLines.record(from:line:), strings(from:line:names:) and id(of:)",
                setUp: { true },
