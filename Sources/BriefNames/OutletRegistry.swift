@@ -13,23 +13,34 @@ public struct Outlet: Sendable, Equatable {
     public let kind: String
 }
 
+/// Folded spelling (either script) → the position of the entry it spells: the first entry
+/// listed keeps a spelling that two share. Outlets and places are found through it.
+struct SpellingIndex: Sendable {
+    private let positions: [String: Int]
+
+    init(_ spellings: [[String]]) {
+        var positions: [String: Int] = [:]
+        for (position, names) in spellings.enumerated() {
+            for spelling in names {
+                let key = OutletRegistry.fold(spelling)
+                if !key.isEmpty, positions[key] == nil { positions[key] = position }
+            }
+        }
+        self.positions = positions
+    }
+
+    func position(of name: String) -> Int? { positions[OutletRegistry.fold(name)] }
+}
+
 /// The outlets of `Lexicons/outlets.tsv`, found by any of their spellings.
 public struct OutletRegistry: Sendable {
     public static let path = "Lexicons/outlets.tsv"
     public let outlets: [Outlet]
-    /// Folded spelling (either script) → outlet index.
-    private let index: [String: Int]
+    private let index: SpellingIndex
 
     public init(outlets: [Outlet]) {
         self.outlets = outlets
-        var index: [String: Int] = [:]
-        for (position, outlet) in outlets.enumerated() {
-            for spelling in [outlet.arabic, outlet.latin] + outlet.variants + [outlet.id] {
-                let key = Self.fold(spelling)
-                if !key.isEmpty, index[key] == nil { index[key] = position }
-            }
-        }
-        self.index = index
+        index = SpellingIndex(outlets.map { [$0.arabic, $0.latin] + $0.variants + [$0.id] })
     }
 
     public static func load(from data: DataDirectory) throws(NamesError) -> OutletRegistry {
@@ -52,7 +63,7 @@ public struct OutletRegistry: Sendable {
 
     /// The outlet spelled `name` in either script, however it is cased, hyphenated or spaced.
     public func outlet(named name: String) -> Outlet? {
-        index[Self.fold(name)].map { outlets[$0] }
+        index.position(of: name).map { outlets[$0] }
     }
 
     /// Lowercase letters and digits only; Arabic normalized, with no article split off. Done

@@ -15,19 +15,12 @@ public struct Place: Sendable, Equatable {
 public struct PlaceGazetteer: Sendable {
     public static let path = "Lexicons/places.tsv"
     public let places: [Place]
-    private let index: [String: Int]
+    /// The first row listed keeps a shared name (Libya's Tripoli before Lebanon's).
+    private let index: SpellingIndex
 
     public init(places: [(Place, variants: [String])]) {
         self.places = places.map(\.0)
-        var index: [String: Int] = [:]
-        for (position, (place, variants)) in places.enumerated() {
-            for spelling in [place.arabic, place.latin] + variants {
-                let key = OutletRegistry.fold(spelling)
-                // The first row listed keeps a shared name (Libya's Tripoli before Lebanon's).
-                if !key.isEmpty, index[key] == nil { index[key] = position }
-            }
-        }
-        self.index = index
+        index = SpellingIndex(places.map { [$0.0.arabic, $0.0.latin] + $0.variants })
     }
 
     public static func load(from data: DataDirectory) throws(NamesError) -> PlaceGazetteer {
@@ -49,6 +42,6 @@ public struct PlaceGazetteer: Sendable {
 
     /// The place spelled `name`, however it is cased, hyphenated, accented or spaced.
     public func place(named name: String) -> Place? {
-        index[OutletRegistry.fold(name)].map { places[$0] }
+        index.position(of: name).map { places[$0] }
     }
 }
