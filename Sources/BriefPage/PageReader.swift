@@ -89,7 +89,12 @@ public final class PageReader {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 guard index < firstBody else { break }
                 if cleaned.labels[index] != .blank { above.append(String(line)) }
-                if cleaned.labels[index] == .clutter { clutterAbove.append(String(line)) } else if cleaned.labels[index] != .blank { clutterAbove.removeAll() }
+                // Lines between the title and head lines count too ("In BasNews" above the title).
+                switch cleaned.labels[index] {
+                case .clutter: clutterAbove.append(String(line))
+                case .blank, .title, .head: break
+                case .body: clutterAbove.removeAll()
+                }
                 index += 1
             }
         }
