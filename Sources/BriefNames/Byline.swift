@@ -33,8 +33,16 @@ public struct BylineResolver: Sendable {
 
     /// Where the article starts in `paragraph` when a head form opens it ("ERBIL (Kurdistan
     /// 24) – The commission…" → the offset of "The"), as a UTF-8 offset; nil when none does.
+    /// Heads may follow one another ("(MENAFN- KUNA) BAGHDAD, Oct 16 (KUNA) -- …"): up to three are read.
     public func headEnd(inLead paragraph: String) -> Int? {
-        forms?.read(String(paragraph.prefix(300)))?.bodyStart
+        guard let forms else { return nil }
+        var end: Int?
+        for _ in 0..<3 {
+            let rest = paragraph.utf8.dropFirst(end ?? 0)
+            guard let start = forms.read(String(String(decoding: rest, as: UTF8.self).prefix(300)))?.bodyStart else { break }
+            end = (end ?? 0) + start
+        }
+        return end
     }
 
     /// What the head says, read first by the head forms on the lines around the article (head
@@ -43,7 +51,11 @@ public struct BylineResolver: Sendable {
     /// registry does not know; a form's reading of a line wins over the parser's (which swaps
     /// or mislabels parts: "كتبت / أميمة حافظ" is an author, not an outlet with a place); a
     /// label or desk word ("متابعات", "كتبت") is never a name.
-    public func resolve(_ fields: HeadFields, lines: [String], leads: [String]) -> Byline {
+    /// Where no line names a known outlet, weaker evidence is read, most telling first: a
+    /// known outlet glued to what follows it on a head line or the lead ("The Washington
+    /// PostDemocracy Dies in Darkness"), one ending the title ("… – Archyde"), and the one the
+    /// `body` credits ("told Reuters", "قال … لفرانس برس") when it credits only one.
+    public func resolve(_ fields: HeadFields, lines: [String], leads: [String], body: [String] = []) -> Byline {
         var parsed = resolve(fields)
         guard let forms else { return parsed }
         // The parser's fields from a line of labels or desk words: "الحديدة نيوز/ متابعات" is
@@ -58,15 +70,18 @@ public struct BylineResolver: Sendable {
         }
         if let author = parsed.author, forms.isListPhrase(author) { parsed.author = nil }
         // Names are words of two letters or more: "ت + ت - الحجم الطبيعي" is a font-size widget.
+        // A line with such a part is a widget, not a head: none of its parts is a name.
         for keyPath in [\Byline.outletName, \Byline.place, \Byline.author] {
             if let value = parsed[keyPath: keyPath], parsed.outlet == nil || keyPath != \Byline.outletName,
                value.split(separator: " ").contains(where: { $0.count < 2 && !$0.allSatisfy(\.isLetter) || $0.count == 1 && value.count < 6 }) {
-                parsed[keyPath: keyPath] = nil
+                parsed.place = nil
+                parsed.author = nil
+                if parsed.outlet == nil { parsed.outletName = nil }
             }
         }
         var readLines: Set<String> = []
         var readings: [HeadForms.Reading] = []
-        for line in lines.prefix(16) {
+        for line in lines.prefix(24) {
             guard let reading = forms.read(line), reading.bodyStart == nil else { continue }
             readings.append(reading)
             readLines.insert(line.trimmingSpaces())
@@ -92,7 +107,60 @@ public struct BylineResolver: Sendable {
         if let outletName = byline.outletName, lookup(outletName) == nil, forms.isListPhrase(outletName) { byline.outletName = nil }
         if let place = byline.place, forms.isListPhrase(place) || place == byline.outletName || place == byline.author { byline.place = nil }
         if let author = byline.author, let outlet = byline.outlet, lookup(author)?.id == outlet.id { byline.author = nil }
+        if byline.outlet == nil, byline.outletName == nil,
+           let (name, outlet) = (lines.prefix(24) + leads.prefix(6)).lazy.compactMap(gluedOutlet).first
+            ?? (byline.title ?? fields.title).flatMap({ titleOutlet($0, body: body) }) ?? bodyCredit(body) {
+            byline.outlet = outlet
+            byline.outletName = name
+            if let author = byline.author, lookup(author)?.id == outlet.id { byline.author = nil }
+        }
         return byline
+    }
+
+    /// A known outlet that opens `line` glued to the next words by a lost line break: a
+    /// lowercase Latin letter followed by a capital ("The Washington PostDemocracy…", "Iran
+    /// PressMiddle East: …").
+    func gluedOutlet(_ line: String) -> (String, Outlet)? {
+        var previous: Character = " "
+        for (offset, character) in line.prefix(60).enumerated() {
+            if character.isUppercase, character.isASCII, previous.isLowercase, previous.isASCII, offset >= 3 {
+                let name = String(line.prefix(offset)).trimmingSpaces()
+                guard name.split(separator: " ").count <= 5 else { return nil }
+                return lookup(name).map { (name, $0) }
+            }
+            previous = character
+        }
+        return nil
+    }
+
+    /// A known outlet after the title's last separator ("… – Archyde", "… | Rudaw"). After a
+    /// dash, an outlet the body names is the wire headline's attribution ("Egypt signs $2 bln
+    /// deal – Kommersant" over "…, the Kommersant business daily cited"), not the page's.
+    func titleOutlet(_ title: String, body: [String]) -> (String, Outlet)? {
+        for separator in [" | ", " - ", " \u{2013} ", " \u{2014} "] {
+            guard let range = title.ranges(of: separator).last else { continue }
+            let name = String(title[range.upperBound...]).trimmingSpaces()
+            guard !name.isEmpty, name.split(separator: " ").count <= 5, let outlet = lookup(name) else { continue }
+            if separator != " | " {
+                let folded = OutletRegistry.fold(name)
+                if body.prefix(40).contains(where: { OutletRegistry.fold($0).contains(folded) }) { return nil }
+            }
+            return (name, outlet)
+        }
+        return nil
+    }
+
+    /// The one outlet the body credits, if it credits exactly one.
+    func bodyCredit(_ body: [String]) -> (String, Outlet)? {
+        guard let forms else { return nil }
+        var found: (String, Outlet)?
+        for paragraph in body.prefix(40) {
+            for credit in forms.credits(in: paragraph) {
+                if let seen = found, seen.1.id != credit.outlet.id { return nil }
+                found = found ?? (credit.name, credit.outlet)
+            }
+        }
+        return found
     }
 
     public func resolve(_ fields: HeadFields) -> Byline {

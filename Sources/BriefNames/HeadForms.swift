@@ -49,6 +49,8 @@ public struct HeadForms: Sendable {
     }
 
     let lists: [[[String]]]
+    /// The lists' names, in the order of `lists`.
+    let listNames: [String]
     public let forms: [Form]
     let registry: OutletRegistry
     let places: PlaceGazetteer?
@@ -108,7 +110,7 @@ public struct HeadForms: Sendable {
             forms.append(Form(name: fields[0], parts: parts, nameField: expected["outlet"] != nil ? "outlet" : "author",
                               example: fields[2], expected: expected))
         }
-        return HeadForms(lists: lists, forms: forms, registry: registry, places: places)
+        return HeadForms(lists: lists, listNames: listNames, forms: forms, registry: registry, places: places)
     }
 
     // MARK: - Tokens
@@ -312,6 +314,79 @@ public struct HeadForms: Sendable {
             return false
         }
         return true
+    }
+
+    // MARK: - Credits in the body
+
+    /// The known outlets the body credits as the one a source spoke to or that reported the
+    /// story: "told Reuters", "rapporté par RFI" (a phrase of `@credit` right before the outlet),
+    /// "وأكد مصدر … لفرانس برس", "قال … لـ«العين الإخبارية»" (after a speaking verb of `@said`,
+    /// within twelve words, the outlet after a word of `@to` or glued to a prefix of
+    /// `@to-prefix`). Only the first 1,500 characters of a paragraph are read.
+    public func credits(in paragraph: String) -> [(name: String, outlet: Outlet)] {
+        guard let credit = listIndex("credit"), let said = listIndex("said"), let to = listIndex("to"),
+              let prefixes = listIndex("to-prefix") else { return [] }
+        let tokens = Self.tokens(paragraph.prefix(1500))
+        var found: [(name: String, outlet: Outlet)] = []
+        var spokenUntil = -1
+        var index = 0
+        while index < tokens.count {
+            if let length = phraseLength(lists[said], tokens, index) { spokenUntil = index + length + 12 }
+            if let length = phraseLength(lists[credit], tokens, index) ?? (index < spokenUntil ? phraseLength(lists[to], tokens, index) : nil),
+               let named = outletAt(tokens, index + length, firstWord: nil) {
+                found.append(named)
+            } else if index < spokenUntil, tokens[index].punctuation == nil {
+                // An Arabic preposition glued to the outlet's first word: "لفرانس برس".
+                let word = tokens[index].text
+                for prefix in lists[prefixes] where prefix.count == 1 && tokens[index].folded.hasPrefix(prefix[0]) {
+                    let letters = prefix[0].count
+                    guard word.count > letters + 2 else { continue }
+                    let rest = word.dropFirst(letters)
+                    // "للجزيرة": the article's alif falls after the preposition (ل + الجزيرة).
+                    let restored: Substring? = rest.hasPrefix("\u{0644}") ? Substring("\u{0627}" + rest) : nil
+                    // One word glued to the preposition must not be a word with the article
+                    // ("لليوم الثاني" is "for the second day", not the outlet اليوم).
+                    if let named = outletAt(tokens, index, firstWord: rest) ?? restored.flatMap({ outletAt(tokens, index, firstWord: $0) }),
+                       named.name.contains(" ") || !named.name.hasPrefix("\u{0627}\u{0644}") {
+                        found.append(named)
+                        break
+                    }
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    private func listIndex(_ name: String) -> Int? { listNames.firstIndex(of: name) }
+
+    /// How many tokens a phrase of `list` spans at `at`, if one starts there.
+    private func phraseLength(_ list: [[String]], _ tokens: [Token], _ at: Int) -> Int? {
+        for phrase in list where at + phrase.count <= tokens.count
+            && (0..<phrase.count).allSatisfy({ tokens[at + $0].punctuation == nil && tokens[at + $0].folded == phrase[$0] }) {
+            return phrase.count
+        }
+        return nil
+    }
+
+    /// The longest known outlet spelled by up to four words from `at` (quotes and « » skipped),
+    /// the first word replaced by `firstWord` when given.
+    private func outletAt(_ tokens: [Token], _ at: Int, firstWord: Substring?) -> (name: String, outlet: Outlet)? {
+        var start = at
+        while start < tokens.count, firstWord == nil, tokens[start].punctuation == "«" { start += 1 }
+        var words: [Substring] = []
+        while start + words.count < tokens.count, words.count < 4, tokens[start + words.count].punctuation == nil {
+            words.append(words.isEmpty && firstWord != nil ? firstWord! : tokens[start + words.count].text)
+        }
+        // French elides the article into the name: "à l'AFP", "d'Al Jazeera".
+        if let first = words.first, first.count > 3, ["l'", "l\u{2019}", "d'", "d\u{2019}"].contains(where: { first.lowercased().hasPrefix($0) }) {
+            words[0] = first.dropFirst(2)
+        }
+        for count in stride(from: words.count, through: 1, by: -1) {
+            let name = words.prefix(count).joined(separator: " ")
+            if let outlet = registry.outlet(named: name) { return (name, outlet) }
+        }
+        return nil
     }
 
     /// A word of a name: Arabic, or Latin starting with a capital ("Al-Mada", "ERBIL").

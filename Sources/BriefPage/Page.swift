@@ -29,6 +29,9 @@ public struct Page: Sendable, Equatable {
     /// outlet's name on a line of its own ("Arab News", "In BasNews") sits there as often as
     /// menus do; only the source reader looks at them, and only for known outlets' forms.
     public var linesAboveBody: [String] = []
+    /// The first short lines after the article's last paragraph, where credits close it ("و م ع",
+    /// "ILKHA", "Site référencé: Orient XXI"); read only for the source, like `linesAboveBody`.
+    public var linesBelowBody: [String] = []
 
     public init(kind: Kind, title: String? = nil, outlet: String? = nil, author: String? = nil, date: String? = nil,
                 place: String? = nil, language: String? = nil, url: String? = nil, paragraphs: [String] = []) {

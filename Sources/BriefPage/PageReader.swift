@@ -106,7 +106,16 @@ public final class PageReader {
         var page = Page(kind: .text, title: cleaned.title, date: date?.iso, language: nil, paragraphs: cleaned.paragraphs)
         page.head = cleaned.head
         page.clutterLines = cleaned.labels.lazy.filter { $0 == .clutter }.count + dropped
-        page.linesAboveBody = Array(clutterAbove.suffix(5))
+        // The last lines before the body, and the page's first line: the masthead ("تركيا الان").
+        page.linesAboveBody = clutterAbove.count > 5 ? [clutterAbove[0]] + clutterAbove.suffix(5) : clutterAbove
+        if let lastBody = cleaned.labels.lastIndex(of: .body) {
+            var below: [String] = []
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(lastBody + 1).prefix(12).enumerated()
+            where cleaned.labels[lastBody + 1 + offset] != .blank && below.count < 4 {
+                if line.count <= 80 { below.append(String(line)) }
+            }
+            page.linesBelowBody = below
+        }
         return page
     }
 

@@ -319,9 +319,13 @@ public final class ArticlePipeline {
         // copied from a page), then the first lines of the text; and the lead's start.
         // Credit lines close the text ("هذا الخبر منقول من : صدى البلد", "(Avec AFP)").
         let lines = (page?.head ?? []) + (page?.linesAboveBody ?? []) + document.text.prefix(2000).split(separator: "\n").prefix(6).map(String.init)
-            + document.text.suffix(1000).split(separator: "\n").suffix(3).map(String.init)
+            + document.text.suffix(1000).split(separator: "\n").suffix(3).map(String.init) + (page?.linesBelowBody ?? [])
+        // The page's own paragraphs too: repair splits what a lost line break glued ("Iran
+        // PressMiddle East:"), and the glue is what shows an outlet opening the lead.
         let leads = document.paragraphs.prefix(3).map { String(document[$0.range].prefix(300)) }
-        let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads)
+            + (page?.paragraphs.prefix(3).map { String($0.prefix(300)) } ?? [])
+        let body = document.paragraphs.map { String(document[$0.range].prefix(1500)) }
+        let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads, body: body)
         return byline.isEmpty ? nil : byline
     }
 

@@ -1,3 +1,4 @@
+import BriefDocument
 import BriefResources
 import Foundation
 import Testing
@@ -63,5 +64,59 @@ import Testing
         #expect(throws: NamesError(problem: "Models/heads/forms.tsv:3: unknown pattern element '~'")) {
             try HeadForms.load(from: DataDirectory(root: root), registry: OutletRegistry(outlets: []))
         }
+    }
+}
+
+/// Weaker evidence of the outlet, read only when no head line names one: an outlet glued to
+/// what follows it, one ending the title, and the one the body credits.
+@Suite struct OutletEvidenceTests {
+    let resolver: BylineResolver
+
+    init() throws {
+        let data = DataDirectory(root: repositoryRoot)
+        let registry = try OutletRegistry.load(from: data)
+        resolver = BylineResolver(registry: registry, forms: try HeadForms.load(from: data, registry: registry, places: try PlaceGazetteer.load(from: data)))
+    }
+
+    func outlet(lines: [String] = [], leads: [String] = [], title: String? = nil, body: [String] = []) -> String? {
+        var fields = HeadFields()
+        fields.title = title
+        return resolver.resolve(fields, lines: lines, leads: leads, body: body).outlet?.id
+    }
+
+    @Test func theBodyCreditsTheOutletASourceSpokeTo() {
+        #expect(outlet(body: ["وأكّد مصدر في حركة الجهاد الاسلامي لفرانس برس أن ممثلي مصر وقطر نقلوا مبادرة جديدة."]) == "afp")
+        #expect(outlet(body: ["وأوضح المتحدث باسم الكتائب لوكالة شفق نيوز، أن الدعوات لحصر السلاح قد تستهدف السلاح المنفلت."]) == "shafaq-news")
+        #expect(outlet(body: ["قال مصدر فى تصريح لـ”العين الإخبارية”، إن العشرات نظموا تظاهرة."]) == "al-ain-news")
+        #expect(outlet(body: ["Two officials told Reuters the talks had stalled."]) == "reuters")
+        #expect(outlet(body: ["« L'attaque a été menée aux drones », assure la force par communiqué rapporté par RFI."]) == "rfi")
+    }
+
+    @Test func aWordWithTheArticleAfterThePrepositionIsNotACredit() {
+        // "لليوم الثاني": for the second day, not the outlet اليوم.
+        #expect(outlet(body: ["أفاد مصدر عسكري بأن مسيّرات استهدفت الأربعاء لليوم الثاني على التوالي مطار الخرطوم."]) == nil)
+    }
+
+    @Test func twoOutletsCreditedAreNoEvidence() {
+        #expect(outlet(body: ["Officials told Reuters the deal was signed.", "A diplomat told AFP the talks would resume."]) == nil)
+    }
+
+    @Test func anOutletGluedToTheNextLineIsTheMasthead() {
+        #expect(outlet(lines: ["The Washington PostDemocracy Dies in Darkness"]) == "washington-post")
+        #expect(outlet(leads: ["Iran PressMiddle East: Earlier, the agency said the ballot boxes were ready."]) == "iran-press")
+        #expect(outlet(lines: ["McDonald's opens in Baghdad"]) == nil)
+    }
+
+    @Test func aTitleEndingWithAnOutletNamesItUnlessTheBodyCitesIt() {
+        #expect(outlet(title: "UAE intercepts two missiles aimed at Abu Dhabi – Archyde", body: ["The UAE said it intercepted two missiles."]) == "archyde")
+        // A wire headline's attribution: the body says who reported it.
+        #expect(outlet(title: "Egypt signs $2 bln deal to buy Russian fighter jets – Kommersant",
+                       body: ["Egypt has signed a deal, the Kommersant business daily cited two sources as saying."]) == nil)
+    }
+
+    @Test func wireDatelinesThatFollowOneAnotherAreAllHead() throws {
+        let lead = "(MENAFN- Kuwait News Agency (KUNA)) BAGHDAD, Oct 16 (KUNA) -- Iraq's electoral commission announced the results."
+        let end = try #require(resolver.headEnd(inLead: lead))
+        #expect(String(lead.utf8.dropFirst(end))! == "Iraq's electoral commission announced the results.")
     }
 }
