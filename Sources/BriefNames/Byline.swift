@@ -55,7 +55,9 @@ public struct BylineResolver: Sendable {
     /// known outlet glued to what follows it on a head line or the lead ("The Washington
     /// PostDemocracy Dies in Darkness"), one ending the title ("… – Archyde"), and the one the
     /// `body` credits ("told Reuters", "قال … لفرانس برس") when it credits only one.
-    public func resolve(_ fields: HeadFields, lines: [String], leads: [String], body: [String] = []) -> Byline {
+    /// Last, the one known outlet the page's `promotions` name ("تغطية متواصلة على قناة موقع
+    /// "عرب 48" في "تليغرام"").
+    public func resolve(_ fields: HeadFields, lines: [String], leads: [String], body: [String] = [], promotions: [String] = []) -> Byline {
         var parsed = resolve(fields)
         guard let forms else { return parsed }
         // The parser's fields from a line of labels or desk words: "الحديدة نيوز/ متابعات" is
@@ -109,7 +111,8 @@ public struct BylineResolver: Sendable {
         if let author = byline.author, let outlet = byline.outlet, lookup(author)?.id == outlet.id { byline.author = nil }
         if byline.outlet == nil, byline.outletName == nil,
            let (name, outlet) = (lines.prefix(24) + leads.prefix(6)).lazy.compactMap(gluedOutlet).first
-            ?? (byline.title ?? fields.title).flatMap({ titleOutlet($0, body: body) }) ?? bodyCredit(body) {
+            ?? (byline.title ?? fields.title).flatMap({ titleOutlet($0, body: body) }) ?? bodyCredit(body)
+            ?? promotionOutlet(promotions) {
             byline.outlet = outlet
             byline.outletName = name
             if let author = byline.author, lookup(author)?.id == outlet.id { byline.author = nil }
@@ -148,6 +151,18 @@ public struct BylineResolver: Sendable {
             return (name, outlet)
         }
         return nil
+    }
+
+    /// The one known outlet named in the page's invitations to follow it.
+    func promotionOutlet(_ promotions: [String]) -> (String, Outlet)? {
+        guard let forms else { return nil }
+        var found: (String, Outlet)?
+        for line in promotions.prefix(5) {
+            guard let named = forms.outletNamed(in: line) else { continue }
+            if let seen = found, seen.1.id != named.outlet.id { return nil }
+            found = found ?? (named.name, named.outlet)
+        }
+        return found
     }
 
     /// The one outlet the body credits, if it credits exactly one.

@@ -358,6 +358,16 @@ public struct HeadForms: Sendable {
         return found
     }
 
+    /// The first known outlet of up to four words named anywhere in a short `line`.
+    public func outletNamed(in line: String) -> (name: String, outlet: Outlet)? {
+        guard line.utf8.count <= 300 else { return nil }
+        let tokens = Self.tokens(Substring(line))
+        for index in tokens.indices where tokens[index].punctuation == nil {
+            if let named = outletAt(tokens, index, firstWord: nil) { return named }
+        }
+        return nil
+    }
+
     private func listIndex(_ name: String) -> Int? { listNames.firstIndex(of: name) }
 
     /// How many tokens a phrase of `list` spans at `at`, if one starts there.

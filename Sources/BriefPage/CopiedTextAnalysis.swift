@@ -598,6 +598,8 @@ struct CopiedTextAnalysis {
             switch labels[number] {
             case .head:
                 result.head.append(text(number))
+            case .clutter where verdicts[number].followUs && result.promotions.count < 5:
+                result.promotions.append(text(number))
             case .body:
                 let paragraph = text(number)
                 // A hard-wrapped paragraph: the line before did not end a sentence and this one

@@ -72,6 +72,9 @@ public struct CleanedText: Sendable, Equatable {
     public var labels: [LineLabel]
     /// The language the stop-word signal used, or nil when none applied.
     public var language: String?
+    /// The page's invitations to follow it ("تابعوا «السومرية نيوز» على تلغرام"), at most five:
+    /// they name the page's own outlet.
+    public var promotions: [String] = []
 
     public init(title: String? = nil, head: [String] = [], paragraphs: [String] = [], labels: [LineLabel] = [], language: String? = nil) {
         self.title = title

@@ -10,6 +10,8 @@ public struct Page: Sendable, Equatable {
     public var title: String?
     /// The outlet as the page names it (site name, publisher, host); resolved later.
     public var outlet: String?
+    /// The outlet's Arabic name, when the registry knows the outlet.
+    public var outletArabic: String?
     public var author: String?
     /// The article's date as ISO 8601 (a day, or a day and a time).
     public var date: String?
@@ -32,6 +34,8 @@ public struct Page: Sendable, Equatable {
     /// The first short lines after the article's last paragraph, where credits close it ("و م ع",
     /// "ILKHA", "Site référencé: Orient XXI"); read only for the source, like `linesAboveBody`.
     public var linesBelowBody: [String] = []
+    /// The page's invitations to follow it on a network, which name its own outlet.
+    public var promotions: [String] = []
 
     public init(kind: Kind, title: String? = nil, outlet: String? = nil, author: String? = nil, date: String? = nil,
                 place: String? = nil, language: String? = nil, url: String? = nil, paragraphs: [String] = []) {

@@ -116,6 +116,7 @@ public final class PageReader {
             }
             page.linesBelowBody = below
         }
+        page.promotions = cleaned.promotions
         return page
     }
 

@@ -325,7 +325,7 @@ public final class ArticlePipeline {
         let leads = document.paragraphs.prefix(3).map { String(document[$0.range].prefix(300)) }
             + (page?.paragraphs.prefix(3).map { String($0.prefix(300)) } ?? [])
         let body = document.paragraphs.map { String(document[$0.range].prefix(1500)) }
-        let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads, body: body)
+        let byline = try bylineResolver().resolve(fields, lines: lines, leads: leads, body: body, promotions: page?.promotions ?? [])
         return byline.isEmpty ? nil : byline
     }
 
@@ -339,6 +339,7 @@ public final class ArticlePipeline {
             let (document, _) = try analyze(text: decoded.text, source: source, title: page.title)
             if let byline = try byline(of: document, page: page) {
                 page.outlet = byline.outlet?.latin ?? byline.outletName ?? page.outlet
+                page.outletArabic = byline.outlet?.arabic
                 page.author = page.author ?? byline.author
                 page.place = page.place ?? byline.place
             }
@@ -354,6 +355,7 @@ public final class ArticlePipeline {
             }
         } else if let name = page.outlet, let outlet = try bylineResolver().registry.outlet(named: name) {
             page.outlet = outlet.latin
+            page.outletArabic = outlet.arabic
         }
         return page
     }

@@ -78,10 +78,17 @@ import Testing
         resolver = BylineResolver(registry: registry, forms: try HeadForms.load(from: data, registry: registry, places: try PlaceGazetteer.load(from: data)))
     }
 
-    func outlet(lines: [String] = [], leads: [String] = [], title: String? = nil, body: [String] = []) -> String? {
+    func outlet(lines: [String] = [], leads: [String] = [], title: String? = nil, body: [String] = [], promotions: [String] = []) -> String? {
         var fields = HeadFields()
         fields.title = title
-        return resolver.resolve(fields, lines: lines, leads: leads, body: body).outlet?.id
+        return resolver.resolve(fields, lines: lines, leads: leads, body: body, promotions: promotions).outlet?.id
+    }
+
+    @Test func thePagesInvitationToFollowItNamesItsOutlet() {
+        #expect(outlet(promotions: ["تغطية متواصلة على قناة موقع \"عرب 48\" في \"تليغرام\""]) == "arab48")
+        #expect(outlet(promotions: ["Follow us on Telegram"]) == nil)
+        // A head line that names an outlet wins over the invitation.
+        #expect(outlet(lines: ["Source: Reuters"], promotions: ["Follow Rudaw on Telegram"]) == "reuters")
     }
 
     @Test func theBodyCreditsTheOutletASourceSpokeTo() {

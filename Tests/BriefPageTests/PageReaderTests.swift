@@ -48,4 +48,35 @@ private let readerRoot = "/" + String(#filePath).split(separator: "/").dropLast(
         #expect(!page.text.contains("https://") && !page.text.contains("Greece") && !page.text.contains("Skip"))
         #expect(page.clutterLines > 0)
     }
+
+    @Test func theLinesThatMayNameTheSourceAreKeptForIt() throws {
+        let copied = """
+        Turkey Alaan
+        Home | World | Business | Sport
+        Politics
+        Economy
+        Sport
+        Culture
+        Weather
+
+        Iraq receives new air defence radars
+
+        Iraq received the first of several air defence radars on Tuesday, the defence ministry said, as it rebuilds a network destroyed in years of war.
+
+        Follow us on Telegram: Turkey Alaan channel
+
+        The radars will cover Baghdad and the western desert, where drones have struck bases hosting foreign troops, officials said.
+
+        ILKHA
+
+        Related articles
+        Greece buys Patriot batteries
+        """
+        let page = try reader.read(text: copied, language: "en", now: now)
+        // The masthead, though more than five lines of clutter stand between it and the body.
+        #expect(page.linesAboveBody.first == "Turkey Alaan")
+        #expect(page.linesBelowBody.first == "ILKHA")
+        #expect(page.promotions == ["Follow us on Telegram: Turkey Alaan channel"])
+        #expect(!page.text.contains("Telegram"))
+    }
 }
