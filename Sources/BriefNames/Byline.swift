@@ -90,7 +90,15 @@ public struct BylineResolver: Sendable {
         }
         // A head line is not the title.
         if let title = parsed.title, readLines.contains(title.trimmingSpaces()) { parsed.title = nil }
-        readings += leads.prefix(3).compactMap { forms.read(String($0.prefix(300))) }.filter { $0.bodyStart != nil }
+        // Heads that follow one another on the lead ("(MENAFN- KUNA) BAGHDAD, Oct 16 (KUNA) --") each count.
+        for lead in leads.prefix(3) {
+            var rest = String(lead.prefix(300))
+            for _ in 0..<3 {
+                guard let reading = forms.read(rest), let start = reading.bodyStart else { break }
+                readings.append(reading)
+                rest = String(decoding: rest.utf8.dropFirst(start), as: UTF8.self)
+            }
+        }
         var byline = parsed
         let known = readings.first { $0.knownOutlet != nil }
         let named = known ?? readings.first { $0.outlet != nil }

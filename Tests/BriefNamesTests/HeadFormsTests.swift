@@ -125,5 +125,8 @@ import Testing
         let lead = "(MENAFN- Kuwait News Agency (KUNA)) BAGHDAD, Oct 16 (KUNA) -- Iraq's electoral commission announced the results."
         let end = try #require(resolver.headEnd(inLead: lead))
         #expect(String(lead.utf8.dropFirst(end))! == "Iraq's electoral commission announced the results.")
+        let byline = resolver.resolve(HeadFields(), lines: [], leads: [lead])
+        #expect(byline.outlet?.id == "kuna")
+        #expect(byline.place == "BAGHDAD")
     }
 }
