@@ -63,7 +63,7 @@ public struct HeadForms: Sendable {
         var lists: [[[String]]] = []
         var forms: [Form] = []
         for (number, line) in lines where !line.hasPrefix("#") && !line.allSatisfy({ $0 == " " }) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.fields(separatedBy: 0x09)
             if line.hasPrefix("@") {
                 guard fields.count == 2, fields[0].count > 1 else { throw NamesError(problem: "\(path):\(number): expected @name<TAB>phrase | phrase …") }
                 listNames.append(String(fields[0].dropFirst()))

@@ -15,21 +15,59 @@ public struct Outlet: Sendable, Equatable {
 
 /// Folded spelling (either script) → the position of the entry it spells: the first entry
 /// listed keeps a spelling that two share. Outlets and places are found through it.
+/// Keyed by a 64-bit hash of the folded spelling, made without building the folded string:
+/// thousands of spellings are indexed at every start, and a chance collision among them (about
+/// one in 10^12) costs less than folding each into a String.
 struct SpellingIndex: Sendable {
-    private let positions: [String: Int]
+    private let positions: [UInt64: Int]
 
     init(_ spellings: [[String]]) {
-        var positions: [String: Int] = [:]
+        var positions: [UInt64: Int] = [:]
+        positions.reserveCapacity(spellings.count * 4)
         for (position, names) in spellings.enumerated() {
             for spelling in names {
-                let key = OutletRegistry.fold(spelling)
-                if !key.isEmpty, positions[key] == nil { positions[key] = position }
+                if let key = Self.key(spelling), positions[key] == nil { positions[key] = position }
             }
         }
         self.positions = positions
     }
 
-    func position(of name: String) -> Int? { positions[OutletRegistry.fold(name)] }
+    func position(of name: String) -> Int? { Self.key(name).flatMap { positions[$0] } }
+
+    /// FNV-1a over the UTF-8 of `OutletRegistry.fold(text)`, or nil when the fold is empty.
+    static func key(_ text: String) -> UInt64? {
+        var hash: UInt64 = 0xcbf29ce484222325
+        var empty = true
+        func add(_ scalar: Unicode.Scalar) {
+            empty = false
+            let value = scalar.value
+            if value < 0x80 {
+                hash = (hash ^ UInt64(value)) &* 0x100000001b3
+            } else if value < 0x800 {
+                hash = (hash ^ UInt64(0xC0 | value >> 6)) &* 0x100000001b3
+                hash = (hash ^ UInt64(0x80 | value & 0x3F)) &* 0x100000001b3
+            } else {
+                for byte in String(scalar).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A: add(Unicode.Scalar(value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: add(scalar)
+            case 0x00...0x7F: continue
+            case 0x0623, 0x0625, 0x0622, 0x0671: add("\u{0627}")
+            case 0x0629: add("\u{0647}")
+            case 0x0649: add("\u{064A}")
+            case 0x0640, 0x064B...0x065F, 0x0670: continue
+            case 0x0620...0x06FF: if scalar.properties.isAlphabetic || (0x0660...0x0669).contains(value) { add(scalar) }
+            default:
+                // The rare rest (accented Latin, other scripts) folds as `fold` folds it.
+                for folded in OutletRegistry.fold(String(scalar)).unicodeScalars { add(folded) }
+            }
+        }
+        return empty ? nil : hash
+    }
 }
 
 /// The outlets of `Lexicons/outlets.tsv`, found by any of their spellings.
@@ -49,13 +87,13 @@ public struct OutletRegistry: Sendable {
         var outlets: [Outlet] = []
         var header = true
         for (number, line) in lines where !line.hasPrefix("#") && !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.fields(separatedBy: 0x09)
             if header { header = false; continue }
             guard fields.count >= 8, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
                 throw NamesError(problem: "\(path):\(number): expected 8 tab-separated fields with id, arabic and latin")
             }
             outlets.append(Outlet(id: fields[0], arabic: fields[1], latin: fields[2],
-                                  variants: fields[3].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty },
+                                  variants: Substring(fields[3]).fields(separatedBy: 0x7C).map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
                                   countries: fields[4].split(separator: "/").map(String.init), domain: fields[5], kind: fields[6]))
         }
         return OutletRegistry(outlets: outlets)

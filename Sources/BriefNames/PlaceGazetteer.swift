@@ -29,12 +29,12 @@ public struct PlaceGazetteer: Sendable {
         var places: [(Place, variants: [String])] = []
         var header = true
         for (number, line) in lines where !line.hasPrefix("#") && !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.fields(separatedBy: 0x09)
             if header { header = false; continue }
             guard fields.count == 6, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
                 throw NamesError(problem: "\(path):\(number): expected 6 tab-separated fields: id, arabic, latin, variants, country, kind")
             }
-            let variants = fields[3].split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let variants = Substring(fields[3]).fields(separatedBy: 0x7C).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             places.append((Place(id: fields[0], arabic: fields[1], latin: fields[2], country: fields[4], kind: fields[5]), variants))
         }
         return PlaceGazetteer(places: places)

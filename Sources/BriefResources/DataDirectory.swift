@@ -180,3 +180,23 @@ extension StringProtocol {
         String(Substring(self).trimmingWhitespace())
     }
 }
+
+extension Substring {
+    /// The parts of the line between each `separator` byte (an ASCII tab or bar), split by bytes:
+    /// splitting by Characters breaks graphemes all along Arabic text, at every start.
+    public func fields(separatedBy separator: UInt8) -> [String] {
+        var fields: [String] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == separator {
+                fields.append(String(self[start..<index]))
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        fields.append(String(self[start..<bytes.endIndex]))
+        return fields
+    }
+}

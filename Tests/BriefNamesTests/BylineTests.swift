@@ -84,3 +84,19 @@ struct Head: Sendable, CustomStringConvertible {
     }
 }
 
+
+/// The spelling index's key is the hash of exactly what `OutletRegistry.fold` gives.
+@Suite struct SpellingIndexTests {
+    @Test func theKeyHashesTheFoldedSpelling() throws {
+        let registry = try OutletRegistry.load(from: DataDirectory(root: repositoryRoot))
+        let places = try PlaceGazetteer.load(from: DataDirectory(root: repositoryRoot))
+        var spellings = registry.outlets.flatMap { [$0.arabic, $0.latin, $0.id] + $0.variants } + places.places.flatMap { [$0.arabic, $0.latin] }
+        spellings += ["Al-Ḥayāt", "L'Orient-Le Jour", "DUBAÏ", "أ ف ب", "ـ", "", "--", "Ⅻ", "東京", "🙂 news"]
+        for spelling in spellings {
+            let folded = OutletRegistry.fold(spelling)
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in folded.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            #expect(SpellingIndex.key(spelling) == (folded.isEmpty ? nil : hash), "\(spelling)")
+        }
+    }
+}
