@@ -147,7 +147,7 @@ let targets: [FuzzTarget] = [
                    let parsed = Segmenter.withBytes(of: text) { headParser!.parse($0) }
                    _ = parsed.bodyStart
                }),
-    FuzzTarget(name: "byline", summary: "HeadParser.parse then BylineResolver.resolve with Lexicons/outlets.tsv, places.tsv and the head forms (Models/heads) on the lines and the lead",
+    FuzzTarget(name: "byline", summary: "HeadParser.parse then BylineResolver.resolve with Lexicons/outlets.tsv, places.tsv and the head forms (Models/heads) on the lines, the lead, body credits and invitations to follow",
                setUp: {
                    guard loadData(), let data = dataDirectory else { return false }
                    do {
@@ -164,7 +164,10 @@ let targets: [FuzzTarget] = [
                    let text = lossyText(bytes)
                    let parsed = Segmenter.withBytes(of: text) { headParser!.parse($0) }
                    let lines = text.split(separator: "\n").prefix(8).map(String.init)
-                   let byline = bylineResolver!.resolve(parsed.fields, lines: lines, leads: lines.suffix(3))
+                   // The same lines as body and as invitations to follow: the credit and
+                   // promotion readers see hostile text too.
+                   let byline = bylineResolver!.resolve(parsed.fields, lines: lines, leads: lines.suffix(3),
+                                                        body: text.split(separator: "\n").suffix(6).map(String.init), promotions: lines.prefix(2).map { $0 })
                    _ = byline.isEmpty
                    _ = lines.first.flatMap { bylineResolver!.headEnd(inLead: $0) }
                }),
