@@ -10,7 +10,9 @@ public struct Page: Sendable, Equatable {
     public var title: String?
     /// The outlet as the page names it (site name, publisher, host); resolved later.
     public var outlet: String?
-    /// The outlet's Arabic name, when the registry knows the outlet.
+    /// The outlet's own Latin name and its Arabic name, when the registry knows the outlet
+    /// (`outlet` stays as the page writes it: "و م ع", "ALBAWABA").
+    public var outletLatin: String?
     public var outletArabic: String?
     public var author: String?
     /// The article's date as ISO 8601 (a day, or a day and a time).

@@ -331,14 +331,15 @@ public final class ArticlePipeline {
 
     /// The page with its source read as `brief byline` reads it: for text, the head of the
     /// article (outlet, author, dateline place) where the page said nothing; for any page, its
-    /// outlet resolved through the registry (a site name or a spelling of a known outlet comes
-    /// out as the outlet's own Latin name).
+    /// outlet resolved through the registry (the outlet as the page writes it, and a known
+    /// outlet's own Latin and Arabic names beside it).
     public func sourced(_ page: Page, decoded: DecodedText, source: String) throws(ArticleError) -> Page {
         var page = page
         if page.kind == .text, !decoded.text.isEmpty {
             let (document, _) = try analyze(text: decoded.text, source: source, title: page.title)
             if let byline = try byline(of: document, page: page) {
-                page.outlet = byline.outlet?.latin ?? byline.outletName ?? page.outlet
+                page.outlet = byline.outletName ?? byline.outlet?.latin ?? page.outlet
+                page.outletLatin = byline.outlet?.latin
                 page.outletArabic = byline.outlet?.arabic
                 page.author = page.author ?? byline.author
                 page.place = page.place ?? byline.place
@@ -354,7 +355,7 @@ public final class ArticlePipeline {
                 break
             }
         } else if let name = page.outlet, let outlet = try bylineResolver().registry.outlet(named: name) {
-            page.outlet = outlet.latin
+            page.outletLatin = outlet.latin
             page.outletArabic = outlet.arabic
         }
         return page

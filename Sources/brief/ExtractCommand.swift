@@ -32,8 +32,8 @@ struct ExtractCommand: ParsableCommand {
         With --jsonl, each input line is {"id", and one of "text", "html" or "path" (a file \
         relative to the JSON Lines file's folder), "url" (the page's address; fetched when the \
         record has nothing else)}; each output line is \
-        {"id","title","outlet","outlet_arabic","author","date","place","lang","url","text"} (outlet: the \
-        registry's Latin name when it knows the outlet, else as written; null where \
+        {"id","title","outlet","outlet_latin","outlet_arabic","author","date","place","lang","url","text"} \
+        (outlet as the page writes it; outlet_latin and outlet_arabic: a known outlet's names; null where \
         unknown), or {"id","error"} for a record that fails (the others go on; exit 3).
 
         Examples:
@@ -121,7 +121,8 @@ struct ExtractCommand: ParsableCommand {
     static func json(_ page: Page, id: RecordID?, markdownBody asMarkdown: Bool) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         if let id { fields.append(("id", JSONValue(id))) }
-        fields += [("title", .optional(page.title)), ("outlet", .optional(page.outlet)), ("outlet_arabic", .optional(page.outletArabic)), ("author", .optional(page.author)),
+        fields += [("title", .optional(page.title)), ("outlet", .optional(page.outlet)), ("outlet_latin", .optional(page.outletLatin)),
+                   ("outlet_arabic", .optional(page.outletArabic)), ("author", .optional(page.author)),
                    ("date", .optional(page.date)), ("place", .optional(page.place)), ("lang", .optional(page.language)),
                    ("url", .optional(page.url)), ("text", .string(asMarkdown ? markdownBody(page) : page.text))]
         return .object(fields)
@@ -148,7 +149,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     static func metadataLines(_ page: Page) -> [(String, String)] {
-        [("Title", page.title), ("Outlet", page.outlet), ("Outlet (Arabic)", page.outletArabic), ("Author", page.author), ("Date", page.date), ("Place", page.place),
+        [("Title", page.title), ("Outlet", page.outletLatin ?? page.outlet), ("Outlet (Arabic)", page.outletArabic), ("Author", page.author), ("Date", page.date), ("Place", page.place),
          ("Language", page.language), ("URL", page.url)].compactMap { label, value in value.map { (label, TerminalSafety.clean($0)) } }
     }
 }

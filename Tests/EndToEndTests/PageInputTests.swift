@@ -183,6 +183,7 @@ private let page = """
         // The dateline is the source, not the article: out of the text, into outlet and place.
         #expect(records[3]["text"] as? String == "Iraq received new radars on Tuesday, officials said.")
         #expect(records[3]["outlet"] as? String == "Reuters")
+        #expect(records[3]["outlet_latin"] as? String == "Reuters")
         #expect(records[3]["outlet_arabic"] as? String == "رويترز")
         #expect(records[3]["place"] as? String == "Baghdad")
         for key in ["id", "title", "outlet", "author", "date", "place", "lang", "url", "text"] { #expect(records[0].keys.contains(key), "\(key)") }
