@@ -33,16 +33,25 @@ public struct BylineResolver: Sendable {
 
     /// Where the article starts in `paragraph` when a head form opens it ("ERBIL (Kurdistan
     /// 24) – The commission…" → the offset of "The"), as a UTF-8 offset; nil when none does.
-    /// Heads may follow one another ("(MENAFN- KUNA) BAGHDAD, Oct 16 (KUNA) -- …"): up to three are read.
     public func headEnd(inLead paragraph: String) -> Int? {
-        guard let forms else { return nil }
-        var end: Int?
+        leadHeads(paragraph).last?.end
+    }
+
+    /// The heads that open `paragraph`, one after another ("(MENAFN- KUNA) BAGHDAD, Oct 16
+    /// (KUNA) -- …": two), at most three, each with where the article goes on after it.
+    func leadHeads(_ paragraph: String) -> [(reading: HeadForms.Reading, end: Int)] {
+        guard let forms else { return [] }
+        var heads: [(reading: HeadForms.Reading, end: Int)] = []
+        // Three heads of 300 characters at most: the paragraph's start is all that is read.
+        let start = Substring(paragraph.prefix(900))
+        var end = 0
         for _ in 0..<3 {
-            let rest = paragraph.utf8.dropFirst(end ?? 0)
-            guard let start = forms.read(String(String(decoding: rest, as: UTF8.self).prefix(300)))?.bodyStart else { break }
-            end = (end ?? 0) + start
+            let rest = String(decoding: start.utf8.dropFirst(end), as: UTF8.self)
+            guard let reading = forms.read(String(rest.prefix(300))), let opening = reading.bodyStart else { break }
+            end += opening
+            heads.append((reading, end))
         }
-        return end
+        return heads
     }
 
     /// What the head says, read first by the head forms on the lines around the article (head
@@ -90,15 +99,7 @@ public struct BylineResolver: Sendable {
         }
         // A head line is not the title.
         if let title = parsed.title, readLines.contains(title.trimmingSpaces()) { parsed.title = nil }
-        // Heads that follow one another on the lead ("(MENAFN- KUNA) BAGHDAD, Oct 16 (KUNA) --") each count.
-        for lead in leads.prefix(3) {
-            var rest = String(lead.prefix(300))
-            for _ in 0..<3 {
-                guard let reading = forms.read(rest), let start = reading.bodyStart else { break }
-                readings.append(reading)
-                rest = String(decoding: rest.utf8.dropFirst(start), as: UTF8.self)
-            }
-        }
+        readings += leads.prefix(3).flatMap { leadHeads(String($0.prefix(300))).map(\.reading) }
         var byline = parsed
         let known = readings.first { $0.knownOutlet != nil }
         let named = known ?? readings.first { $0.outlet != nil }

@@ -50,22 +50,7 @@ struct SpellingIndex: Sendable {
                 for byte in String(scalar).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
             }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x41...0x5A: add(Unicode.Scalar(value + 0x20)!)
-            case 0x61...0x7A, 0x30...0x39: add(scalar)
-            case 0x00...0x7F: continue
-            case 0x0623, 0x0625, 0x0622, 0x0671: add("\u{0627}")
-            case 0x0629: add("\u{0647}")
-            case 0x0649: add("\u{064A}")
-            case 0x0640, 0x064B...0x065F, 0x0670: continue
-            case 0x0620...0x06FF: if scalar.properties.isAlphabetic || (0x0660...0x0669).contains(value) { add(scalar) }
-            default:
-                // The rare rest (accented Latin, other scripts) folds as `fold` folds it.
-                for folded in OutletRegistry.fold(String(scalar)).unicodeScalars { add(folded) }
-            }
-        }
+        OutletRegistry.forEachFolded(text, add)
         return empty ? nil : hash
     }
 }
@@ -109,29 +94,30 @@ public struct OutletRegistry: Sendable {
     /// folded when a brief starts.
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        forEachFolded(text) { out.append($0) }
+        return String(out)
+    }
+
+    /// The scalars of `fold(text)`, one by one (the spelling index hashes them without a String).
+    static func forEachFolded(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             switch value {
-            case 0x41...0x5A: out.append(Unicode.Scalar(value + 0x20)!)
-            case 0x61...0x7A, 0x30...0x39: out.append(scalar)
+            case 0x41...0x5A: body(Unicode.Scalar(value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: body(scalar)
             case 0x00...0x7F: continue
-            case 0x0623, 0x0625, 0x0622, 0x0671: out.append("\u{0627}")
-            case 0x0629: out.append("\u{0647}")
-            case 0x0649: out.append("\u{064A}")
+            case 0x0623, 0x0625, 0x0622, 0x0671: body("\u{0627}")
+            case 0x0629: body("\u{0647}")
+            case 0x0649: body("\u{064A}")
             case 0x0640, 0x064B...0x065F, 0x0670: continue
-            case 0x0620...0x06FF: if scalar.properties.isAlphabetic || (0x0660...0x0669).contains(value) { out.append(scalar) }
+            case 0x0620...0x06FF: if scalar.properties.isAlphabetic || (0x0660...0x0669).contains(value) { body(scalar) }
             default:
                 guard scalar.properties.isAlphabetic else { continue }
                 // Accents off Latin letters: "Al-Ḥayāt" is "al-hayat".
                 let lower = String(scalar).lowercased()
-                if value >= 0xC0, value < 0x250, let base = lower.decomposedBase {
-                    out.append(contentsOf: base.unicodeScalars)
-                } else {
-                    out.append(contentsOf: lower.unicodeScalars)
-                }
+                for folded in (value >= 0xC0 && value < 0x250 ? lower.decomposedBase ?? lower : lower).unicodeScalars { body(folded) }
             }
         }
-        return String(out)
     }
 }
 
