@@ -165,24 +165,21 @@ public struct BylineResolver: Sendable {
     /// The one known outlet named in the page's invitations to follow it.
     func promotionOutlet(_ promotions: [String]) -> (String, Outlet)? {
         guard let forms else { return nil }
-        var found: (String, Outlet)?
-        for line in promotions.prefix(5) {
-            guard let named = forms.outletNamed(in: line) else { continue }
-            if let seen = found, seen.1.id != named.outlet.id { return nil }
-            found = found ?? (named.name, named.outlet)
-        }
-        return found
+        return soleOutlet(promotions.prefix(5).lazy.compactMap { forms.outletNamed(in: $0) })
     }
 
     /// The one outlet the body credits, if it credits exactly one.
     func bodyCredit(_ body: [String]) -> (String, Outlet)? {
         guard let forms else { return nil }
+        return soleOutlet(body.prefix(40).lazy.flatMap { forms.credits(in: $0) })
+    }
+
+    /// The outlet all of `named` name (the first spelling), or nil when they name two or none.
+    private func soleOutlet<Named: Sequence>(_ named: Named) -> (String, Outlet)? where Named.Element == (name: String, outlet: Outlet) {
         var found: (String, Outlet)?
-        for paragraph in body.prefix(40) {
-            for credit in forms.credits(in: paragraph) {
-                if let seen = found, seen.1.id != credit.outlet.id { return nil }
-                found = found ?? (credit.name, credit.outlet)
-            }
+        for candidate in named {
+            if let seen = found, seen.1.id != candidate.outlet.id { return nil }
+            found = found ?? (candidate.name, candidate.outlet)
         }
         return found
     }
